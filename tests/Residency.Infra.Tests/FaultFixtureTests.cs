@@ -27,6 +27,7 @@ public class FaultFixtureTests
     [InlineData("wrong-type.bicep", TypeConformance.WrongType)]
     [InlineData("runtime-value.bicep", CompilerRules.RuntimeValue)]
     [InlineData("unused-and-secret.bicep", CompilerRules.Unused + "," + CompilerRules.SecretParameter)]
+    [InlineData("wrong-scope.bicep", TypeConformance.WrongScope + "," + ResidencyRules.PolicyAssignment)]
     [InlineData("east-region-target.bicep", "")]
     public void Fixture_fault_is_caught_by_its_rule(string fixture, string expectedRules)
     {
