@@ -36,6 +36,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>The path-style blob endpoint, <c>http://127.0.0.1:port/devstoreaccount1</c>.</summary>
     public Uri BlobEndpoint { get; }
 
+    /// <summary>The temporary folder Azurite keeps its data in; deleted on dispose.</summary>
+    public string WorkspaceDirectory => _workspace;
+
+    /// <summary>The id of the node process running Azurite.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>
     /// Starts Azurite from <c>{nodeToolsDirectory}/node_modules/azurite</c> and waits until it answers HTTP.
     /// Throws <see cref="InvalidOperationException"/> saying what is missing when node or the package is not there.

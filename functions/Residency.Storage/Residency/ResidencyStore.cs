@@ -255,6 +255,17 @@ public sealed class ResidencyStore
             throw new StorageUnavailableException(
                 $"Blob storage is unavailable: {operation} in container '{container}' timed out after retries.", e);
         }
+        catch (AggregateException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Azure.Core's retry policy aggregates the attempts' exceptions when every attempt threw (no answer at all).
+            var last = e.InnerExceptions[^1];
+            throw new StorageUnavailableException(
+                $"Blob storage is unavailable: {operation} in container '{container}' failed after {e.InnerExceptions.Count} attempts " +
+                $"({last.GetType().Name}).", e)
+            {
+                Status = last is RequestFailedException failed ? failed.Status : 0,
+            };
+        }
         catch (AuthenticationFailedException e)
         {
             throw new StorageUnavailableException(
