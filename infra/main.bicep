@@ -72,7 +72,7 @@ param retentionDays object = {
 param auditImmutabilityDays int = 1095
 
 @description('Name of the Key Vault secret that holds the pseudonymization key (created by an operator).')
-param pseudonymKeySecretName string = 'pseudonym-key'
+param pseudonymKeyName string = 'pseudonym-key'
 
 @description('Identifier of the pseudonymization key, recorded with every classified upload; change it when the key rotates.')
 param pseudonymKeyId string
@@ -240,63 +240,64 @@ module keyVault 'modules/keyVault.bicep' = {
   }
 }
 
+// One private endpoint per sub-resource the app reaches. The list is constant (a loop must be known when the
+// deployment starts); the target ids, which are module outputs, are looked up inside the loop body.
 var privateEndpoints = [
   {
-    name: 'pe-${baseName}-data-blob'
-    target: dataStorage.outputs.resourceId
+    name: 'data-blob'
+    target: 'dataStorage'
     groupId: 'blob'
-    zoneId: dnsZones.outputs.zoneIds.blob
+    zone: 'blob'
   }
   {
-    name: 'pe-${baseName}-host-blob'
-    target: hostStorage.outputs.resourceId
+    name: 'host-blob'
+    target: 'hostStorage'
     groupId: 'blob'
-    zoneId: dnsZones.outputs.zoneIds.blob
+    zone: 'blob'
   }
   {
-    name: 'pe-${baseName}-host-queue'
-    target: hostStorage.outputs.resourceId
+    name: 'host-queue'
+    target: 'hostStorage'
     groupId: 'queue'
-    zoneId: dnsZones.outputs.zoneIds.queue
+    zone: 'queue'
   }
   {
-    name: 'pe-${baseName}-host-table'
-    target: hostStorage.outputs.resourceId
+    name: 'host-table'
+    target: 'hostStorage'
     groupId: 'table'
-    zoneId: dnsZones.outputs.zoneIds.table
+    zone: 'table'
   }
   {
-    name: 'pe-${baseName}-evhns'
-    target: eventHubs.outputs.resourceId
+    name: 'evhns'
+    target: 'eventHubs'
     groupId: 'namespace'
-    zoneId: dnsZones.outputs.zoneIds.servicebus
+    zone: 'servicebus'
   }
   {
-    name: 'pe-${baseName}-kv'
-    target: keyVault.outputs.resourceId
+    name: 'kv'
+    target: 'keyVault'
     groupId: 'vault'
-    zoneId: dnsZones.outputs.zoneIds.vault
-  }
-  {
-    name: 'pe-${baseName}-func'
-    target: functionApp.outputs.resourceId
-    groupId: 'sites'
-    zoneId: dnsZones.outputs.zoneIds.sites
+    zone: 'vault'
   }
 ]
 
 module endpoints 'modules/privateEndpoint.bicep' = [
   for endpoint in privateEndpoints: {
     scope: rg
-    name: endpoint.name
+    name: 'pe-${endpoint.name}'
     params: {
-      name: endpoint.name
+      name: 'pe-${baseName}-${endpoint.name}'
       location: location
       tags: allTags
       subnetId: network.outputs.privateEndpointSubnetId
-      targetResourceId: endpoint.target
+      targetResourceId: {
+        dataStorage: dataStorage.outputs.resourceId
+        hostStorage: hostStorage.outputs.resourceId
+        eventHubs: eventHubs.outputs.resourceId
+        keyVault: keyVault.outputs.resourceId
+      }[endpoint.target]
       groupId: endpoint.groupId
-      privateDnsZoneId: endpoint.zoneId
+      privateDnsZoneId: dnsZones.outputs.zoneIds[endpoint.zone]
     }
   }
 ]
@@ -325,14 +326,30 @@ module functionApp 'modules/functionApp.bicep' = {
     eventHubName: eventHubs.outputs.eventHubName
     eventHubConsumerGroup: eventHubs.outputs.consumerGroupName
     keyVaultName: keyVault.outputs.name
-    pseudonymKeySecretName: pseudonymKeySecretName
+    pseudonymKeyName: pseudonymKeyName
     pseudonymKeyId: pseudonymKeyId
     appInsightsConnectionString: monitoring.outputs.connectionString
   }
-  // Role grants first, so the host's first start can read its package, storage and key.
+  // Role grants and private endpoints first, so the host's first start can read its package, storage and key.
   dependsOn: [
     access
+    endpoints
   ]
+}
+
+// Inbound private endpoint of the function app (its public network access is off).
+module functionAppEndpoint 'modules/privateEndpoint.bicep' = {
+  scope: rg
+  name: 'pe-func'
+  params: {
+    name: 'pe-${baseName}-func'
+    location: location
+    tags: allTags
+    subnetId: network.outputs.privateEndpointSubnetId
+    targetResourceId: functionApp.outputs.resourceId
+    groupId: 'sites'
+    privateDnsZoneId: dnsZones.outputs.zoneIds.sites
+  }
 }
 
 module access 'modules/roleAssignments.bicep' = {
