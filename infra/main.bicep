@@ -352,6 +352,17 @@ module functionAppEndpoint 'modules/privateEndpoint.bicep' = {
   }
 }
 
+module auditLogs 'modules/auditLogs.bicep' = {
+  scope: rg
+  name: 'audit-logs'
+  params: {
+    workspaceResourceId: monitoring.outputs.workspaceResourceId
+    dataStorageAccountName: dataStorage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    eventHubsNamespaceName: eventHubs.outputs.name
+  }
+}
+
 module access 'modules/roleAssignments.bicep' = {
   scope: rg
   name: 'role-assignments'
