@@ -203,6 +203,17 @@ internal sealed class TypeConformance
             }
 
             var propertyPath = $"{path}.{name}";
+            if (key.Type == "string" && BicepString.LiteralValue(key) is null)
+            {
+                // An interpolated key is only known at deploy time: it can only be a dictionary entry.
+                if (additional is { } entryType)
+                {
+                    CheckValue(entryType, value, $"{path}[*]", context);
+                }
+
+                continue;
+            }
+
             if (properties.TryGetValue(name, out var property))
             {
                 if ((property.Flags & ReadOnlyFlag) != 0)
@@ -396,7 +407,7 @@ internal sealed class TypeConformance
         }
     }
 
-    /// <summary>The literal pieces an expression is made of: a variable's value, or the arguments of concat()/union().</summary>
+    /// <summary>The pieces an expression is made of: a variable's value, concat()/union() arguments, ternary branches.</summary>
     private static List<BicepNode>? Composed(BicepNode value, BicepDocument document)
     {
         if (value.Type == "identifier" && document.Variables.TryGetValue(value.Text ?? string.Empty, out var variable))
@@ -407,6 +418,16 @@ internal sealed class TypeConformance
         if (value.Type == "call_expression" && value.FieldChild("function")?.Text is "concat" or "union")
         {
             return value.FieldChild("arguments")?.CodeChildren.ToList();
+        }
+
+        if (value.Type == "ternary_expression" && value.FieldChild("consequence") is { } yes && value.FieldChild("alternative") is { } no)
+        {
+            return [yes, no];
+        }
+
+        if (value.Type == "parenthesized_expression")
+        {
+            return value.CodeChildren.ToList();
         }
 
         return null;
