@@ -16,7 +16,7 @@ param location string = 'chinanorth3'
 ])
 param environmentName string
 
-@description('Short lowercase prefix of every resource name.')
+@description('Short prefix of every resource name: lowercase letters and digits (storage account names allow nothing else).')
 @minLength(2)
 @maxLength(8)
 param namePrefix string = 'resid'
@@ -29,6 +29,16 @@ param zoneRedundant bool = true
 
 @description('Assign the "Allowed locations for resource groups" policy too (its presence in Azure China is unconfirmed; set false if the definition is missing).')
 param assignResourceGroupLocationPolicy bool = true
+
+@description('Regions the subscription-wide "Allowed locations" policies permit: China North only. Both regions by default, so dev and prod may use different ones; every deployment to the subscription shares this one list.')
+@allowed([
+  'chinanorth3'
+  'chinanorth2'
+])
+param policyAllowedLocations array = [
+  'chinanorth3'
+  'chinanorth2'
+]
 
 @description('Elastic Premium size of the Functions plan.')
 @allowed([
@@ -92,10 +102,6 @@ param privateEndpointSubnetPrefix string = '10.60.1.0/24'
 // Built-in policy definitions (same ids in every Azure cloud).
 var allowedLocationsPolicyId = 'e56962a6-4747-49cd-b67b-bf8b01975c4c'
 var allowedResourceGroupLocationsPolicyId = 'e765b5de-1225-4ba3-bd56-1ac6695af988'
-// The policies allow exactly the (China North) region of this deployment: no region literal is repeated here.
-var allowedLocations = [
-  location
-]
 
 var baseName = '${namePrefix}-${environmentName}'
 var compactName = toLower('${namePrefix}${environmentName}')
@@ -118,17 +124,17 @@ resource allowedLocationsAssignment 'Microsoft.Authorization/policyAssignments@2
   name: 'residency-allowed-locations'
   properties: {
     displayName: 'Residency: resources only in China North'
-    description: 'Denies any resource outside the China North region of this deployment (global resources such as private DNS zones are exempt by the definition).'
+    description: 'Denies any resource outside China North (global resources such as private DNS zones are exempt by the definition).'
     policyDefinitionId: tenantResourceId('Microsoft.Authorization/policyDefinitions', allowedLocationsPolicyId)
     enforcementMode: 'Default'
     parameters: {
       listOfAllowedLocations: {
-        value: allowedLocations
+        value: policyAllowedLocations
       }
     }
     nonComplianceMessages: [
       {
-        message: 'Vehicle data must stay in the China North region of this deployment.'
+        message: 'Vehicle data must stay in China North.'
       }
     ]
   }
@@ -138,12 +144,12 @@ resource allowedResourceGroupLocationsAssignment 'Microsoft.Authorization/policy
   name: 'residency-allowed-rg-locations'
   properties: {
     displayName: 'Residency: resource groups only in China North'
-    description: 'Denies resource groups outside the China North region of this deployment.'
+    description: 'Denies resource groups outside China North.'
     policyDefinitionId: tenantResourceId('Microsoft.Authorization/policyDefinitions', allowedResourceGroupLocationsPolicyId)
     enforcementMode: 'Default'
     parameters: {
       listOfAllowedLocations: {
-        value: allowedLocations
+        value: policyAllowedLocations
       }
     }
   }
@@ -349,6 +355,17 @@ module functionAppEndpoint 'modules/privateEndpoint.bicep' = {
     targetResourceId: functionApp.outputs.resourceId
     groupId: 'sites'
     privateDnsZoneId: dnsZones.outputs.zoneIds.sites
+  }
+}
+
+module auditLogs 'modules/auditLogs.bicep' = {
+  scope: rg
+  name: 'audit-logs'
+  params: {
+    workspaceResourceId: monitoring.outputs.workspaceResourceId
+    dataStorageAccountName: dataStorage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    eventHubsNamespaceName: eventHubs.outputs.name
   }
 }
 
