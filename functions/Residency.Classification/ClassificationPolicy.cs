@@ -1,0 +1,210 @@
+using System.Security.Cryptography;
+using System.Text;
+using Residency.Classification.Policy;
+
+namespace Residency.Classification;
+
+/// <summary>An immutable, validated classification policy; safe to share between threads. Its SHA-256 is its stamp.</summary>
+public sealed class ClassificationPolicy
+{
+    private static readonly Lazy<ClassificationPolicy> DefaultPolicy = new(LoadDefault);
+
+    private ClassificationPolicy(PolicyDefinition definition, string sha256)
+    {
+        Id = definition.Id;
+        Version = definition.Version;
+        Description = definition.Description;
+        Sha256 = sha256;
+        Rules = definition.Rules;
+        Fallback = definition.Fallback;
+        Geofences = definition.Geofences;
+        LatitudeName = Encoding.UTF8.GetBytes(definition.LatitudeName);
+        LongitudeName = Encoding.UTF8.GetBytes(definition.LongitudeName);
+        Root = BuildTree(definition);
+        NodeCount = Root.DescendantsAndSelf().Count();
+
+        DetectorRules = new PolicyRule?[ValueDetectors.All.Count];
+        foreach (var rule in Rules)
+        {
+            if (rule.DetectorKind is { } kind)
+            {
+                DetectorRules[(int)kind] = rule;
+            }
+            else if (rule.Detector == "geofence")
+            {
+                GeofenceRule = rule;
+            }
+            else if (rule.Detector == "coordinates")
+            {
+                CoordinatesRule = rule;
+            }
+        }
+
+        // For each field level, which detectors can raise it (a detector runs only where its level is higher).
+        DetectorsAbove = new int[4];
+        foreach (var level in DataLevels.All)
+        {
+            foreach (var rule in DetectorRules)
+            {
+                if (rule?.DetectorKind is { } kind && rule.Level > level)
+                {
+                    DetectorsAbove[(int)level] |= ValueDetectors.Bit(kind);
+                }
+            }
+        }
+    }
+
+    /// <summary>The policy id, for example <c>cn-auto</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The policy's own version label.</summary>
+    public string Version { get; }
+
+    /// <summary>Optional description.</summary>
+    public string? Description { get; }
+
+    /// <summary>Lowercase hex SHA-256 of the policy bytes: the stamp that travels with every stored blob.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>The rules in policy order.</summary>
+    public IReadOnlyList<PolicyRule> Rules { get; }
+
+    /// <summary>The rule for fields no rule names (fail closed: personal or higher).</summary>
+    public PolicyRule Fallback { get; }
+
+    /// <summary>Configured sensitive areas.</summary>
+    public IReadOnlyList<Geofence> Geofences { get; }
+
+    /// <summary>The embedded default policy <c>cn-auto</c>.</summary>
+    public static ClassificationPolicy Default => DefaultPolicy.Value;
+
+    /// <summary>The raw bytes of the embedded default policy.</summary>
+    public static ReadOnlyMemory<byte> DefaultPolicyJson { get; } = ReadDefaultBytes();
+
+    internal PathNode Root { get; }
+
+    internal int NodeCount { get; }
+
+    internal byte[] LatitudeName { get; }
+
+    internal byte[] LongitudeName { get; }
+
+    internal PolicyRule?[] DetectorRules { get; }
+
+    internal PolicyRule? GeofenceRule { get; }
+
+    /// <summary>The rule for latitude/longitude pairs whose own rule is lower (for example in fields no rule names).</summary>
+    internal PolicyRule? CoordinatesRule { get; }
+
+    internal int[] DetectorsAbove { get; }
+
+    /// <summary>Parses and validates a policy; throws <see cref="PolicyValidationException"/> naming every problem.</summary>
+    public static ClassificationPolicy Load(ReadOnlySpan<byte> utf8Json)
+    {
+        var definition = PolicyLoader.Parse(utf8Json);
+        return new ClassificationPolicy(definition, Convert.ToHexStringLower(SHA256.HashData(utf8Json)));
+    }
+
+    /// <summary>The rule a detector runs under, or null when the policy does not enable it.</summary>
+    public PolicyRule? RuleFor(DetectorKind kind) => DetectorRules[(int)kind];
+
+    /// <summary>The rule that applies to a known path with no condition (own, inherited or fallback), for documentation and tests.</summary>
+    public PolicyRule EffectiveRuleFor(string path)
+    {
+        if (!PathSyntax.TryParse(path, out var segments, out var error))
+        {
+            throw new ArgumentException($"Path '{path}' {error}.", nameof(path));
+        }
+
+        var node = Root;
+        foreach (var segment in segments)
+        {
+            var next = segment == PathSyntax.ArrayElement ? node.Element : node.FindChild(Encoding.UTF8.GetBytes(segment));
+            if (next is null)
+            {
+                return node.EffectiveRule;
+            }
+
+            node = next;
+        }
+
+        return node.EffectiveRule;
+    }
+
+    private static PathNode BuildTree(PolicyDefinition definition)
+    {
+        var nextId = 0;
+        PathNode Create(string path, string? name, PathNode? parent) => new(path, name, parent, nextId++);
+        var root = Create("$", null, null);
+        root.Expected = JsonType.Object;
+
+        PathNode Ensure(string path)
+        {
+            if (!PathSyntax.TryParse(path, out var segments, out var error))
+            {
+                throw new InvalidOperationException($"Path '{path}' {error}.");
+            }
+
+            var node = root;
+            foreach (var segment in segments)
+            {
+                node = node.GetOrAdd(segment, Create);
+            }
+
+            return node;
+        }
+
+        foreach (var (path, type, envelope) in VehicleUploadSchema.Fields)
+        {
+            var node = Ensure(path);
+            node.Expected = type;
+            node.Envelope = envelope;
+        }
+
+        foreach (var rule in definition.Rules)
+        {
+            if (rule.Path is null)
+            {
+                continue;
+            }
+
+            var node = Ensure(rule.Path);
+            if (rule.When is null)
+            {
+                node.OwnRule = rule;
+            }
+            else
+            {
+                node.ConditionalRules.Add(rule);
+            }
+        }
+
+        SetEffective(root, definition.Fallback);
+        return root;
+    }
+
+    private static void SetEffective(PathNode node, PolicyRule inherited)
+    {
+        node.EffectiveRule = node.OwnRule ?? inherited;
+        foreach (var child in node.Children)
+        {
+            SetEffective(child, node.EffectiveRule);
+        }
+
+        if (node.Element is not null)
+        {
+            SetEffective(node.Element, node.EffectiveRule);
+        }
+    }
+
+    private static byte[] ReadDefaultBytes()
+    {
+        using var stream = typeof(ClassificationPolicy).Assembly.GetManifestResourceStream("Residency.Classification.cn-auto.json")
+            ?? throw new InvalidOperationException("The embedded default policy cn-auto is missing from the assembly.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static ClassificationPolicy LoadDefault() => Load(DefaultPolicyJson.Span);
+}

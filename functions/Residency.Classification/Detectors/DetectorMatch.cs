@@ -1,0 +1,4 @@
+namespace Residency.Classification;
+
+/// <summary>One detector hit: which detector, and where in the scanned UTF-8 text (byte offsets).</summary>
+public readonly record struct DetectorMatch(DetectorKind Kind, int Start, int Length);

@@ -1,0 +1,207 @@
+using System.Text;
+using Residency.Classification.Detectors;
+
+namespace Residency.Classification;
+
+/// <summary>Finds identifiers in UTF-8 text with validating detectors that work inside Chinese text (no word boundaries assumed).</summary>
+public static class ValueDetectors
+{
+    /// <summary>Every detector.</summary>
+    internal const int AllKinds = (1 << 9) - 1;
+
+    /// <summary>All detector kinds in a stable order.</summary>
+    public static IReadOnlyList<DetectorKind> All { get; } = Enum.GetValues<DetectorKind>();
+
+    /// <summary>The policy name of a detector (for example <c>cn-resident-id</c>).</summary>
+    public static string ToName(DetectorKind kind) => kind switch
+    {
+        DetectorKind.ResidentId => "cn-resident-id",
+        DetectorKind.Mobile => "cn-mobile",
+        DetectorKind.Plate => "cn-plate",
+        DetectorKind.Vin => "vin",
+        DetectorKind.Imei => "imei",
+        DetectorKind.BankCard => "bank-card",
+        DetectorKind.Iccid => "iccid",
+        DetectorKind.Passport => "cn-passport",
+        DetectorKind.Email => "email",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown detector."),
+    };
+
+    /// <summary>Parses a detector's policy name.</summary>
+    public static bool TryParse(string name, out DetectorKind kind)
+    {
+        foreach (var candidate in All)
+        {
+            if (ToName(candidate) == name)
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+
+    /// <summary>Finds every identifier in the text; returns the detector and the matched text.</summary>
+    public static IReadOnlyList<(DetectorKind Kind, string Value)> FindAll(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var matches = new List<DetectorMatch>();
+        Scan(utf8, AllKinds, matches);
+        return matches.Select(m => (m.Kind, Encoding.UTF8.GetString(utf8, m.Start, m.Length))).ToList();
+    }
+
+    /// <summary>Finds every identifier in UTF-8 text; offsets are byte offsets into <paramref name="utf8"/>.</summary>
+    public static IReadOnlyList<DetectorMatch> FindAll(ReadOnlySpan<byte> utf8)
+    {
+        var matches = new List<DetectorMatch>();
+        Scan(utf8, AllKinds, matches);
+        return matches;
+    }
+
+    /// <summary>True when the 18-character text is a valid resident ID number (MOD 11-2 and a real date).</summary>
+    public static bool IsValidResidentId(string id) => ResidentIdDetector.IsValid(Encoding.UTF8.GetBytes(id));
+
+    /// <summary>True when the 17-character text is a VIN with a valid check digit.</summary>
+    public static bool IsValidVin(string vin) => VinDetector.IsValid(Encoding.UTF8.GetBytes(vin));
+
+    internal static int Bit(DetectorKind kind) => 1 << (int)kind;
+
+    /// <summary>Appends non-overlapping matches of the enabled detectors (a bit set of <see cref="Bit"/>) in text order.</summary>
+    internal static void Scan(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var b = text[i];
+            DetectorMatch match = default;
+            var found = false;
+            var next = i + 1;
+            if (AsciiBytes.IsDigit(b))
+            {
+                var runEnd = AsciiBytes.DigitRunEnd(text, i);
+                if (!AsciiBytes.DigitAt(text, i - 1))
+                {
+                    found = TryDigitRun(text, i, runEnd, enabled, out match);
+                    next = runEnd;
+                }
+
+                if (!found && !AsciiBytes.LetterOrDigitAt(text, i - 1))
+                {
+                    found = TryAlnumToken(text, i, enabled, out match);
+                }
+            }
+            else if (AsciiBytes.IsLetter(b))
+            {
+                if (!AsciiBytes.LetterOrDigitAt(text, i - 1))
+                {
+                    found = TryAlnumToken(text, i, enabled, out match);
+                }
+            }
+            else if (b == '+')
+            {
+                if (On(enabled, DetectorKind.Mobile) && MobileDetector.TryMatchAt(text, i, out var length))
+                {
+                    match = new DetectorMatch(DetectorKind.Mobile, i, length);
+                    found = true;
+                }
+            }
+            else if (b == '@')
+            {
+                if (On(enabled, DetectorKind.Email) && EmailDetector.TryMatchAround(text, i, out var start, out var length))
+                {
+                    // The local part may already have been taken for a phone number: the address wins.
+                    while (results.Count > 0 && results[^1].Start + results[^1].Length > start)
+                    {
+                        results.RemoveAt(results.Count - 1);
+                    }
+
+                    match = new DetectorMatch(DetectorKind.Email, start, length);
+                    found = true;
+                }
+            }
+            else if (PlateDetector.MayStartPlate(b))
+            {
+                if (On(enabled, DetectorKind.Plate) && PlateDetector.TryMatchAt(text, i, out var length))
+                {
+                    match = new DetectorMatch(DetectorKind.Plate, i, length);
+                    found = true;
+                }
+            }
+
+            if (found)
+            {
+                results.Add(match);
+                next = match.Start + match.Length;
+            }
+
+            i = Math.Max(next, i + 1);
+        }
+    }
+
+    private static bool On(int enabled, DetectorKind kind) => (enabled & Bit(kind)) != 0;
+
+    private static bool TryDigitRun(ReadOnlySpan<byte> text, int start, int runEnd, int enabled, out DetectorMatch match)
+    {
+        int length;
+        if (On(enabled, DetectorKind.ResidentId) && ResidentIdDetector.TryMatchAt(text, start, out length))
+        {
+            match = new DetectorMatch(DetectorKind.ResidentId, start, length);
+            return true;
+        }
+
+        if (On(enabled, DetectorKind.Iccid) && NumberDetectors.TryMatchIccid(text, start, out length))
+        {
+            match = new DetectorMatch(DetectorKind.Iccid, start, length);
+            return true;
+        }
+
+        if (On(enabled, DetectorKind.Mobile) && MobileDetector.TryMatchAt(text, start, out length))
+        {
+            match = new DetectorMatch(DetectorKind.Mobile, start, length);
+            return true;
+        }
+
+        if (On(enabled, DetectorKind.BankCard) && NumberDetectors.TryMatchBankCard(text, start, runEnd, out length))
+        {
+            match = new DetectorMatch(DetectorKind.BankCard, start, length);
+            return true;
+        }
+
+        if (On(enabled, DetectorKind.Imei) && NumberDetectors.TryMatchImei(text, start, runEnd, out length))
+        {
+            match = new DetectorMatch(DetectorKind.Imei, start, length);
+            return true;
+        }
+
+        match = default;
+        return false;
+    }
+
+    private static bool TryAlnumToken(ReadOnlySpan<byte> text, int start, int enabled, out DetectorMatch match)
+    {
+        int length;
+        if (On(enabled, DetectorKind.Vin) && VinDetector.TryMatchAt(text, start, out length))
+        {
+            match = new DetectorMatch(DetectorKind.Vin, start, length);
+            return true;
+        }
+
+        if (On(enabled, DetectorKind.Passport) && PassportDetector.TryMatchAt(text, start, out length))
+        {
+            match = new DetectorMatch(DetectorKind.Passport, start, length);
+            return true;
+        }
+
+        if (On(enabled, DetectorKind.Iccid) && NumberDetectors.TryMatchIccid(text, start, out length))
+        {
+            match = new DetectorMatch(DetectorKind.Iccid, start, length);
+            return true;
+        }
+
+        match = default;
+        return false;
+    }
+}

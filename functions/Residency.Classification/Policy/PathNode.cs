@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace Residency.Classification.Policy;
+
+/// <summary>A node of the compiled path tree: schema type, envelope role and the rules that apply at one normalized path.</summary>
+internal sealed class PathNode
+{
+    private PathNode[] _children = [];
+
+    public PathNode(string path, string? name, PathNode? parent, int id)
+    {
+        Path = path;
+        Name = name is null ? [] : Encoding.UTF8.GetBytes(name);
+        Parent = parent;
+        Id = id;
+    }
+
+    public int Id { get; }
+
+    public string Path { get; }
+
+    public byte[] Name { get; }
+
+    public PathNode? Parent { get; }
+
+    public PathNode? Element { get; private set; }
+
+    public JsonType Expected { get; set; }
+
+    public EnvelopeField Envelope { get; set; }
+
+    /// <summary>The unconditional rule written for exactly this path, if any.</summary>
+    public PolicyRule? OwnRule { get; set; }
+
+    /// <summary>Rules with a <c>when</c> condition, in policy order.</summary>
+    public List<PolicyRule> ConditionalRules { get; } = [];
+
+    /// <summary>The own rule, else the nearest ancestor's, else the policy's fallback (fail closed).</summary>
+    public PolicyRule EffectiveRule { get; set; } = null!;
+
+    public IReadOnlyList<PathNode> Children => _children;
+
+    public PathNode? FindChild(ReadOnlySpan<byte> name)
+    {
+        foreach (var child in _children)
+        {
+            if (name.SequenceEqual(child.Name))
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
+
+    public PathNode GetOrAdd(string segment, Func<string, string?, PathNode, PathNode> create)
+    {
+        if (segment == PathSyntax.ArrayElement)
+        {
+            return Element ??= create(Path + PathSyntax.ArrayElement, null, this);
+        }
+
+        var existing = FindChild(Encoding.UTF8.GetBytes(segment));
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var node = create(Path + "." + segment, segment, this);
+        _children = [.. _children, node];
+        return node;
+    }
+
+    public IEnumerable<PathNode> DescendantsAndSelf()
+    {
+        yield return this;
+        foreach (var child in _children)
+        {
+            foreach (var d in child.DescendantsAndSelf())
+            {
+                yield return d;
+            }
+        }
+
+        if (Element is not null)
+        {
+            foreach (var d in Element.DescendantsAndSelf())
+            {
+                yield return d;
+            }
+        }
+    }
+}

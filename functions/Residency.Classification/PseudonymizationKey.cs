@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Residency.Classification;
+
+/// <summary>The secret HMAC-SHA256 key used for pseudonyms and the vehicle key; its id is recorded with every result.</summary>
+public sealed class PseudonymizationKey
+{
+    private readonly byte[] _key;
+
+    /// <summary>Creates a key; <paramref name="key"/> must hold at least 32 bytes.</summary>
+    public PseudonymizationKey(string keyId, byte[] key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyId);
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length < 32)
+        {
+            throw new ArgumentException("A pseudonymization key must hold at least 32 bytes.", nameof(key));
+        }
+
+        KeyId = keyId;
+        _key = (byte[])key.Clone();
+    }
+
+    /// <summary>The key's identifier, recorded with every classified upload so pseudonyms can be traced to a key.</summary>
+    public string KeyId { get; }
+
+    /// <summary>A fixed, publicly known key for development and tests only: never use it for real data.</summary>
+    public static PseudonymizationKey Development { get; } =
+        new("development", SHA256.HashData(Encoding.UTF8.GetBytes("residency development pseudonymization key (public, not secret)")));
+
+    /// <summary>Lowercase hex HMAC-SHA256 of the given UTF-8 bytes (64 characters).</summary>
+    public string ComputeHex(ReadOnlySpan<byte> utf8)
+    {
+        Span<byte> hex = stackalloc byte[64];
+        WriteHex(utf8, hex);
+        return Encoding.ASCII.GetString(hex);
+    }
+
+    /// <summary>Writes the 64 lowercase hex characters of the HMAC into <paramref name="hexOut"/> (ASCII bytes).</summary>
+    internal void WriteHex(ReadOnlySpan<byte> utf8, Span<byte> hexOut)
+    {
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_key, utf8, mac);
+        for (var i = 0; i < mac.Length; i++)
+        {
+            hexOut[2 * i] = HexDigit(mac[i] >> 4);
+            hexOut[(2 * i) + 1] = HexDigit(mac[i] & 0xF);
+        }
+    }
+
+    private static byte HexDigit(int value) => (byte)(value < 10 ? '0' + value : 'a' + value - 10);
+}

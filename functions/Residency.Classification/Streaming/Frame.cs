@@ -1,0 +1,50 @@
+using Residency.Classification.Policy;
+
+namespace Residency.Classification.Streaming;
+
+/// <summary>One open object or array on the way down the document.</summary>
+internal struct Frame
+{
+    public bool IsArray;
+
+    /// <summary>For arrays: the index of the element being read.</summary>
+    public int ElementIndex;
+
+    /// <summary>The container's property name in its parent object (in the name arena); length 0 for array elements and the root.</summary>
+    public int NameStart;
+    public int NameLength;
+
+    /// <summary>The schema/policy node of this container, or null when the path is unknown.</summary>
+    public PathNode? Node;
+
+    /// <summary>The normalized path when <see cref="Node"/> is null.</summary>
+    public string? UnknownPath;
+
+    /// <summary>The rule unknown descendants inherit.</summary>
+    public PolicyRule Inherited;
+
+    public int ArenaMark;
+    public int KeysStart;
+    public HashSet<string>? ManyKeys;
+
+    public Coordinate Lat;
+    public Coordinate Lon;
+
+    public readonly string Path => Node?.Path ?? UnknownPath!;
+}
+
+/// <summary>A latitude or longitude held back until its object ends, so the pair can be tested against geofences.</summary>
+internal struct Coordinate
+{
+    public bool Present;
+    public double Value;
+    public int TokenStart;
+    public int TokenLength;
+    public int NameStart;
+    public int NameLength;
+    public PathNode? Node;
+    public PolicyRule Rule;
+}
+
+/// <summary>A property name seen in the current object (for duplicate detection).</summary>
+internal readonly record struct SeenKey(int Start, int Length, uint Hash);

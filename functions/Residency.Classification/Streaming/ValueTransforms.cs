@@ -1,0 +1,114 @@
+using System.Buffers;
+using System.Text;
+
+namespace Residency.Classification.Streaming;
+
+/// <summary>The value-level actions: mask (per character), pseudonymize (HMAC hex), generalize (grid, truncation).</summary>
+internal static class ValueTransforms
+{
+    /// <summary>Masks UTF-8 text character by character into <paramref name="output"/>.</summary>
+    public static void Mask(ReadOnlySpan<byte> utf8, RuleAction action, ByteBuffer output)
+    {
+        var runes = 0;
+        var keepFromRune = int.MaxValue;
+        var keepFrom = action.KeepFrom is null ? -1 : action.KeepFrom[0];
+        for (var i = 0; i < utf8.Length;)
+        {
+            Rune.DecodeFromUtf8(utf8[i..], out var rune, out var consumed);
+            if (keepFromRune == int.MaxValue && rune.Value == keepFrom)
+            {
+                keepFromRune = runes;
+            }
+
+            runes++;
+            i += consumed;
+        }
+
+        var index = 0;
+        for (var i = 0; i < utf8.Length;)
+        {
+            Rune.DecodeFromUtf8(utf8[i..], out _, out var consumed);
+            var keep = index < action.KeepFirst || index >= runes - action.KeepLast || index >= keepFromRune;
+            if (keep)
+            {
+                output.Append(utf8.Slice(i, consumed));
+            }
+            else
+            {
+                output.Append((byte)'*');
+            }
+
+            index++;
+            i += consumed;
+        }
+    }
+
+    /// <summary>Appends the 64 lowercase hex characters of the HMAC of the value.</summary>
+    public static void Pseudonymize(ReadOnlySpan<byte> utf8, PseudonymizationKey key, ByteBuffer output)
+    {
+        key.WriteHex(utf8, output.GetSpan(64));
+        output.Advance(64);
+    }
+
+    /// <summary>Snaps a number to the nearest multiple of the grid, rounded so the output carries no float noise.</summary>
+    public static double SnapToGrid(double value, RuleAction action)
+    {
+        var grid = action.Grid!.Value;
+        return Math.Round(Math.Round(value / grid) * grid, action.GridDecimals);
+    }
+
+    /// <summary>Truncates a timestamp (converted to UTC) to the action's unit.</summary>
+    public static DateTime Truncate(DateTimeOffset value, TimestampUnit unit)
+    {
+        var utc = value.UtcDateTime;
+        var ticks = unit switch
+        {
+            TimestampUnit.Second => TimeSpan.TicksPerSecond,
+            TimestampUnit.Minute => TimeSpan.TicksPerMinute,
+            TimestampUnit.Hour => TimeSpan.TicksPerHour,
+            _ => TimeSpan.TicksPerDay,
+        };
+        return new DateTime(utc.Ticks - (utc.Ticks % ticks), DateTimeKind.Utc);
+    }
+
+    /// <summary>Rewrites detector matches inside a text with each detector's action; the rest of the text is kept.</summary>
+    public static void TransformSpans(
+        ReadOnlySpan<byte> utf8,
+        List<DetectorMatch> matches,
+        PolicyRule?[] detectorRules,
+        PseudonymizationKey key,
+        ByteBuffer output)
+    {
+        var position = 0;
+        foreach (var match in matches)
+        {
+            output.Append(utf8[position..match.Start]);
+            var span = utf8.Slice(match.Start, match.Length);
+            var action = detectorRules[(int)match.Kind]!.Action;
+            switch (action.Kind)
+            {
+                case RuleActionKind.Keep:
+                    output.Append(span);
+                    break;
+                case RuleActionKind.Pseudonymize:
+                    Pseudonymize(span, key, output);
+                    break;
+                case RuleActionKind.Mask:
+                    Mask(span, action, output);
+                    break;
+                default:
+                    // drop (generalize is rejected for detectors when the policy loads): the match leaves the text.
+                    break;
+            }
+
+            position = match.Start + match.Length;
+        }
+
+        output.Append(utf8[position..]);
+    }
+
+    public static bool IsAsciiDigitsOnly(ReadOnlySpan<byte> s) => s.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
+
+    public static readonly SearchValues<byte> MessageIdChars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-"u8);
+}
