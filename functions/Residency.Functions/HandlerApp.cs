@@ -52,7 +52,12 @@ internal static partial class HandlerApp
         builder.WebHost.UseUrls($"http://127.0.0.1:{configuration.Port}");
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(new ResidencyStore(configuration.BlobClient,
-            new ResidencyStoreOptions { Region = configuration.Region, MaxConcurrency = configuration.MaxConcurrency }));
+            new ResidencyStoreOptions
+            {
+                Region = configuration.Region,
+                MaxConcurrency = configuration.MaxConcurrency,
+                IsDevelopment = configuration.IsDevelopment,
+            }));
         builder.Services.AddSingleton(services => new IngestPipeline(configuration.Policy, configuration.Key,
             services.GetRequiredService<ResidencyStore>(),
             new IngestPipelineOptions { MaxConcurrency = configuration.MaxConcurrency }));

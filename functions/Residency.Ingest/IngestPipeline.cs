@@ -137,6 +137,12 @@ public sealed class IngestPipeline
     private async Task<EventOutcome> QuarantineAsync(
         IngestEvent e, string reasonCode, string detail, SourcePosition source, CancellationToken cancellationToken)
     {
+        // A reason code shapes a blob name: anything unexpected is recorded under a fixed one.
+        if (!BlobLayout.IsValidReasonCode(reasonCode))
+        {
+            reasonCode = IngestReasons.InvalidUpload;
+        }
+
         await _store.QuarantineAsync(new QuarantineItem(e.Body, reasonCode, detail, source), cancellationToken);
         return new EventOutcome(e.SequenceNumber, EventDisposition.Quarantined, reasonCode, []);
     }

@@ -101,7 +101,6 @@ public sealed class EventDecoder
     private DecodeResult Inflate(ReadOnlyMemory<byte> compressed)
     {
         var output = new ArrayBufferWriter<byte>(Math.Min(_options.MaxDecodedBytes, Math.Max(ChunkBytes, compressed.Length * 4)));
-        long ratioLimit = (long)compressed.Length * _options.MaxExpansionRatio;
         try
         {
             using var source = new ReadOnlyMemoryStream(compressed);
@@ -116,10 +115,13 @@ public sealed class EventDecoder
                 }
 
                 output.Advance(read);
-                if (output.WrittenCount > _options.RatioCheckFloorBytes && output.WrittenCount > ratioLimit)
+
+                // The ratio is measured against the input consumed so far, so a bomb is caught early in its stream.
+                if (output.WrittenCount > _options.RatioCheckFloorBytes &&
+                    output.WrittenCount > Math.Max(1, source.Position) * (long)_options.MaxExpansionRatio)
                 {
                     return DecodeResult.Refused(DecodeReasons.GzipBomb,
-                        $"The gzip body expands more than {_options.MaxExpansionRatio} times its {compressed.Length} bytes.", wasGzip: true);
+                        $"The gzip body expands more than {_options.MaxExpansionRatio} times its size.", wasGzip: true);
                 }
 
                 if (output.WrittenCount > _options.MaxDecodedBytes)

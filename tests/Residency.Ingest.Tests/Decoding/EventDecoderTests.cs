@@ -111,10 +111,10 @@ public class EventDecoderTests
     [Fact]
     public void Large_gzip_bomb_is_refused_without_inflating_it()
     {
-        // 1 GiB of zeros in about 1 MB: refused at the decompressed-size limit.
+        // 256 MiB of zeros in about 256 KB: refused as a bomb after a few hundred KB of output.
         var bomb = Gzip(new byte[256 * 1024 * 1024]);
         var result = new EventDecoder().Decode(bomb);
-        Assert.Contains(result.ReasonCode, new[] { DecodeReasons.GzipBomb, DecodeReasons.DecompressedTooLarge });
+        Assert.Equal(DecodeReasons.GzipBomb, result.ReasonCode);
     }
 
     [Fact]
