@@ -16,7 +16,7 @@ param location string = 'chinanorth3'
 ])
 param environmentName string
 
-@description('Short lowercase prefix of every resource name.')
+@description('Short prefix of every resource name: lowercase letters and digits (storage account names allow nothing else).')
 @minLength(2)
 @maxLength(8)
 param namePrefix string = 'resid'
@@ -29,6 +29,16 @@ param zoneRedundant bool = true
 
 @description('Assign the "Allowed locations for resource groups" policy too (its presence in Azure China is unconfirmed; set false if the definition is missing).')
 param assignResourceGroupLocationPolicy bool = true
+
+@description('Regions the subscription-wide "Allowed locations" policies permit: China North only. Both regions by default, so dev and prod may use different ones; every deployment to the subscription shares this one list.')
+@allowed([
+  'chinanorth3'
+  'chinanorth2'
+])
+param policyAllowedLocations array = [
+  'chinanorth3'
+  'chinanorth2'
+]
 
 @description('Elastic Premium size of the Functions plan.')
 @allowed([
@@ -72,7 +82,7 @@ param retentionDays object = {
 param auditImmutabilityDays int = 1095
 
 @description('Name of the Key Vault secret that holds the pseudonymization key (created by an operator).')
-param pseudonymKeySecretName string = 'pseudonym-key'
+param pseudonymKeyName string = 'pseudonym-key'
 
 @description('Identifier of the pseudonymization key, recorded with every classified upload; change it when the key rotates.')
 param pseudonymKeyId string
@@ -92,10 +102,6 @@ param privateEndpointSubnetPrefix string = '10.60.1.0/24'
 // Built-in policy definitions (same ids in every Azure cloud).
 var allowedLocationsPolicyId = 'e56962a6-4747-49cd-b67b-bf8b01975c4c'
 var allowedResourceGroupLocationsPolicyId = 'e765b5de-1225-4ba3-bd56-1ac6695af988'
-// The policies allow exactly the (China North) region of this deployment: no region literal is repeated here.
-var allowedLocations = [
-  location
-]
 
 var baseName = '${namePrefix}-${environmentName}'
 var compactName = toLower('${namePrefix}${environmentName}')
@@ -118,17 +124,17 @@ resource allowedLocationsAssignment 'Microsoft.Authorization/policyAssignments@2
   name: 'residency-allowed-locations'
   properties: {
     displayName: 'Residency: resources only in China North'
-    description: 'Denies any resource outside the China North region of this deployment (global resources such as private DNS zones are exempt by the definition).'
+    description: 'Denies any resource outside China North (global resources such as private DNS zones are exempt by the definition).'
     policyDefinitionId: tenantResourceId('Microsoft.Authorization/policyDefinitions', allowedLocationsPolicyId)
     enforcementMode: 'Default'
     parameters: {
       listOfAllowedLocations: {
-        value: allowedLocations
+        value: policyAllowedLocations
       }
     }
     nonComplianceMessages: [
       {
-        message: 'Vehicle data must stay in the China North region of this deployment.'
+        message: 'Vehicle data must stay in China North.'
       }
     ]
   }
@@ -138,12 +144,12 @@ resource allowedResourceGroupLocationsAssignment 'Microsoft.Authorization/policy
   name: 'residency-allowed-rg-locations'
   properties: {
     displayName: 'Residency: resource groups only in China North'
-    description: 'Denies resource groups outside the China North region of this deployment.'
+    description: 'Denies resource groups outside China North.'
     policyDefinitionId: tenantResourceId('Microsoft.Authorization/policyDefinitions', allowedResourceGroupLocationsPolicyId)
     enforcementMode: 'Default'
     parameters: {
       listOfAllowedLocations: {
-        value: allowedLocations
+        value: policyAllowedLocations
       }
     }
   }
@@ -240,63 +246,64 @@ module keyVault 'modules/keyVault.bicep' = {
   }
 }
 
+// One private endpoint per sub-resource the app reaches. The list is constant (a loop must be known when the
+// deployment starts); the target ids, which are module outputs, are looked up inside the loop body.
 var privateEndpoints = [
   {
-    name: 'pe-${baseName}-data-blob'
-    target: dataStorage.outputs.resourceId
+    name: 'data-blob'
+    target: 'dataStorage'
     groupId: 'blob'
-    zoneId: dnsZones.outputs.zoneIds.blob
+    zone: 'blob'
   }
   {
-    name: 'pe-${baseName}-host-blob'
-    target: hostStorage.outputs.resourceId
+    name: 'host-blob'
+    target: 'hostStorage'
     groupId: 'blob'
-    zoneId: dnsZones.outputs.zoneIds.blob
+    zone: 'blob'
   }
   {
-    name: 'pe-${baseName}-host-queue'
-    target: hostStorage.outputs.resourceId
+    name: 'host-queue'
+    target: 'hostStorage'
     groupId: 'queue'
-    zoneId: dnsZones.outputs.zoneIds.queue
+    zone: 'queue'
   }
   {
-    name: 'pe-${baseName}-host-table'
-    target: hostStorage.outputs.resourceId
+    name: 'host-table'
+    target: 'hostStorage'
     groupId: 'table'
-    zoneId: dnsZones.outputs.zoneIds.table
+    zone: 'table'
   }
   {
-    name: 'pe-${baseName}-evhns'
-    target: eventHubs.outputs.resourceId
+    name: 'evhns'
+    target: 'eventHubs'
     groupId: 'namespace'
-    zoneId: dnsZones.outputs.zoneIds.servicebus
+    zone: 'servicebus'
   }
   {
-    name: 'pe-${baseName}-kv'
-    target: keyVault.outputs.resourceId
+    name: 'kv'
+    target: 'keyVault'
     groupId: 'vault'
-    zoneId: dnsZones.outputs.zoneIds.vault
-  }
-  {
-    name: 'pe-${baseName}-func'
-    target: functionApp.outputs.resourceId
-    groupId: 'sites'
-    zoneId: dnsZones.outputs.zoneIds.sites
+    zone: 'vault'
   }
 ]
 
 module endpoints 'modules/privateEndpoint.bicep' = [
   for endpoint in privateEndpoints: {
     scope: rg
-    name: endpoint.name
+    name: 'pe-${endpoint.name}'
     params: {
-      name: endpoint.name
+      name: 'pe-${baseName}-${endpoint.name}'
       location: location
       tags: allTags
       subnetId: network.outputs.privateEndpointSubnetId
-      targetResourceId: endpoint.target
+      targetResourceId: {
+        dataStorage: dataStorage.outputs.resourceId
+        hostStorage: hostStorage.outputs.resourceId
+        eventHubs: eventHubs.outputs.resourceId
+        keyVault: keyVault.outputs.resourceId
+      }[endpoint.target]
       groupId: endpoint.groupId
-      privateDnsZoneId: endpoint.zoneId
+      privateDnsZoneId: dnsZones.outputs.zoneIds[endpoint.zone]
     }
   }
 ]
@@ -325,14 +332,41 @@ module functionApp 'modules/functionApp.bicep' = {
     eventHubName: eventHubs.outputs.eventHubName
     eventHubConsumerGroup: eventHubs.outputs.consumerGroupName
     keyVaultName: keyVault.outputs.name
-    pseudonymKeySecretName: pseudonymKeySecretName
+    pseudonymKeyName: pseudonymKeyName
     pseudonymKeyId: pseudonymKeyId
     appInsightsConnectionString: monitoring.outputs.connectionString
   }
-  // Role grants first, so the host's first start can read its package, storage and key.
+  // Role grants and private endpoints first, so the host's first start can read its package, storage and key.
   dependsOn: [
     access
+    endpoints
   ]
+}
+
+// Inbound private endpoint of the function app (its public network access is off).
+module functionAppEndpoint 'modules/privateEndpoint.bicep' = {
+  scope: rg
+  name: 'pe-func'
+  params: {
+    name: 'pe-${baseName}-func'
+    location: location
+    tags: allTags
+    subnetId: network.outputs.privateEndpointSubnetId
+    targetResourceId: functionApp.outputs.resourceId
+    groupId: 'sites'
+    privateDnsZoneId: dnsZones.outputs.zoneIds.sites
+  }
+}
+
+module auditLogs 'modules/auditLogs.bicep' = {
+  scope: rg
+  name: 'audit-logs'
+  params: {
+    workspaceResourceId: monitoring.outputs.workspaceResourceId
+    dataStorageAccountName: dataStorage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    eventHubsNamespaceName: eventHubs.outputs.name
+  }
 }
 
 module access 'modules/roleAssignments.bicep' = {

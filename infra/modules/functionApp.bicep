@@ -74,7 +74,7 @@ param eventHubConsumerGroup string
 param keyVaultName string
 
 @description('Name of the Key Vault secret holding the pseudonymization key (base64, at least 32 bytes).')
-param pseudonymKeySecretName string
+param pseudonymKeyName string
 
 @description('Identifier of the pseudonymization key, recorded with every classified upload.')
 param pseudonymKeyId string
@@ -123,7 +123,7 @@ var appSettings = {
   // The custom handler's own settings.
   Residency__BlobEndpoint: dataBlobEndpoint
   Residency__Region: location
-  Residency__PseudonymKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${pseudonymKeySecretName})'
+  Residency__PseudonymKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${pseudonymKeyName})'
   Residency__PseudonymKeyId: pseudonymKeyId
   AZURE_CLIENT_ID: identityClientId
   AZURE_AUTHORITY_HOST: environment().authentication.loginEndpoint

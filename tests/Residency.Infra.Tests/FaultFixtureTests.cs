@@ -25,6 +25,9 @@ public class FaultFixtureTests
     [InlineData("not-a-member.bicep", TypeConformance.NotAMember)]
     [InlineData("unknown-api-version.bicep", TypeConformance.UnknownType)]
     [InlineData("wrong-type.bicep", TypeConformance.WrongType)]
+    [InlineData("runtime-value.bicep", CompilerRules.RuntimeValue)]
+    [InlineData("unused-and-secret.bicep", CompilerRules.Unused + "," + CompilerRules.SecretParameter)]
+    [InlineData("wrong-scope.bicep", TypeConformance.WrongScope + "," + ResidencyRules.PolicyAssignment)]
     [InlineData("east-region-target.bicep", "")]
     public void Fixture_fault_is_caught_by_its_rule(string fixture, string expectedRules)
     {
@@ -53,6 +56,7 @@ public class FaultFixtureTests
         var document = InfraFiles.Document(file);
         findings.AddRange(ResidencyRules.Check(document, InfraFiles.Hosts));
         findings.AddRange(InfraFiles.TypeChecker().Check(document));
+        findings.AddRange(CompilerRules.Check(document));
         if (document.TargetScope == "subscription")
         {
             findings.AddRange(ResidencyRules.CheckPolicyAssignments([document]));

@@ -22,6 +22,7 @@ internal sealed class TypeConformance
     public const string NotAMember = "not-a-member";
     public const string WrongType = "wrong-type";
     public const string MissingFile = "missing-file";
+    public const string WrongScope = "wrong-scope";
 
     private const int RequiredFlag = 1;
     private const int ReadOnlyFlag = 2;
@@ -76,6 +77,12 @@ internal sealed class TypeConformance
         {
             context.Add(UnknownType, resource.Node, $"'{resource.TypeReference}' is read-only: it can only be referenced with 'existing'");
         }
+        else if (!resource.IsExisting && writable > 0 && BicepDocument.Property(resource.Body, "scope") is null
+            && (writable & ScopeFlag(context.Document.TargetScope)) == 0)
+        {
+            context.Add(WrongScope, resource.Node,
+                $"'{resource.TypeReference}' cannot be deployed at {context.Document.TargetScope ?? "resourceGroup"} scope");
+        }
 
         if (resource.Body is null)
         {
@@ -99,6 +106,15 @@ internal sealed class TypeConformance
 
         CheckObject(body, resource.Body, resource.Symbol, context, topLevel: true);
     }
+
+    /// <summary>The type index's scope bit for a targetScope (tenant 1, managementGroup 2, subscription 4, resourceGroup 8).</summary>
+    private static int ScopeFlag(string? targetScope) => targetScope switch
+    {
+        "tenant" => 1,
+        "managementGroup" => 2,
+        "subscription" => 4,
+        _ => 8,
+    };
 
     private void CheckValue(TypeRef type, BicepNode value, string path, Context context)
     {
@@ -187,6 +203,17 @@ internal sealed class TypeConformance
             }
 
             var propertyPath = $"{path}.{name}";
+            if (key.Type == "string" && BicepString.LiteralValue(key) is null)
+            {
+                // An interpolated key is only known at deploy time: it can only be a dictionary entry.
+                if (additional is { } entryType)
+                {
+                    CheckValue(entryType, value, $"{path}[*]", context);
+                }
+
+                continue;
+            }
+
             if (properties.TryGetValue(name, out var property))
             {
                 if ((property.Flags & ReadOnlyFlag) != 0)
@@ -380,7 +407,7 @@ internal sealed class TypeConformance
         }
     }
 
-    /// <summary>The literal pieces an expression is made of: a variable's value, or the arguments of concat()/union().</summary>
+    /// <summary>The pieces an expression is made of: a variable's value, concat()/union() arguments, ternary branches.</summary>
     private static List<BicepNode>? Composed(BicepNode value, BicepDocument document)
     {
         if (value.Type == "identifier" && document.Variables.TryGetValue(value.Text ?? string.Empty, out var variable))
@@ -391,6 +418,16 @@ internal sealed class TypeConformance
         if (value.Type == "call_expression" && value.FieldChild("function")?.Text is "concat" or "union")
         {
             return value.FieldChild("arguments")?.CodeChildren.ToList();
+        }
+
+        if (value.Type == "ternary_expression" && value.FieldChild("consequence") is { } yes && value.FieldChild("alternative") is { } no)
+        {
+            return [yes, no];
+        }
+
+        if (value.Type == "parenthesized_expression")
+        {
+            return value.CodeChildren.ToList();
         }
 
         return null;

@@ -55,9 +55,11 @@ internal sealed class TypeIndex
     public int ResourceTypeCount => resources.Count;
 
     /// <summary>The index at BICEP_TYPES_DIR, or at ../shared/bicep-types beside the repository.</summary>
-    public static TypeIndex Load()
+    public static TypeIndex Load() => Load(Environment.GetEnvironmentVariable(DirectoryVariable));
+
+    /// <summary>The index in the given folder, or at ../shared/bicep-types beside the repository when none is given.</summary>
+    public static TypeIndex Load(string? configured)
     {
-        var configured = Environment.GetEnvironmentVariable(DirectoryVariable);
         var directory = string.IsNullOrWhiteSpace(configured)
             ? Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "bicep-types"))
             : Path.GetFullPath(configured);
