@@ -272,6 +272,18 @@ public sealed class BlobRestClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public void Default_options_keep_blob_paths_out_of_logs_and_traces()
+    {
+        var options = new BlobRestClientOptions();
+
+        Assert.False(options.Diagnostics.IsLoggingEnabled);
+        Assert.False(options.Diagnostics.IsLoggingContentEnabled);
+        Assert.False(options.Diagnostics.IsDistributedTracingEnabled);
+        Assert.DoesNotContain("where", options.Diagnostics.LoggedQueryParameters);
+        Assert.Equal(Azure.Core.RetryMode.Exponential, options.Retry.Mode);
+    }
+
+    [Fact]
     public async Task Wrong_account_key_is_refused_with_403()
     {
         var parsed = StorageConnectionString.Parse(azurite.ConnectionString);
