@@ -194,7 +194,7 @@ public sealed class ResidencyStore
                 .ConfigureAwait(false);
             return true;
         }
-        catch (RequestFailedException e) when (e.Status == 409 && e.ErrorCode == "BlobAlreadyExists")
+        catch (RequestFailedException e) when (e is { Status: 409, ErrorCode: "BlobAlreadyExists" } or { Status: 412, ErrorCode: "ConditionNotMet" })
         {
             return false;
         }
