@@ -28,7 +28,10 @@ public class FaultFixtureTests
     [InlineData("runtime-value.bicep", CompilerRules.RuntimeValue)]
     [InlineData("unused-and-secret.bicep", CompilerRules.Unused + "," + CompilerRules.SecretParameter)]
     [InlineData("wrong-scope.bicep", TypeConformance.WrongScope + "," + ResidencyRules.PolicyAssignment)]
+    [InlineData("module-arguments.bicep", TypeConformance.WrongType + "," + TypeConformance.UnknownProperty + "," + TypeConformance.MissingRequired)]
+    [InlineData("wrong-type.bicepparam", TypeConformance.WrongType)]
     [InlineData("east-region-target.bicep", "")]
+    [InlineData("fixture-module.bicep", "")]
     public void Fixture_fault_is_caught_by_its_rule(string fixture, string expectedRules)
     {
         var findings = AllChecks(fixture);

@@ -90,6 +90,22 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Store_maps_a_missing_container_to_storage_unavailable()
+    {
+        var fresh = await Development.AzuriteProcess.StartAsync(RepoPaths.NodeTools);
+        await using (fresh)
+        {
+            var store = new ResidencyStore(
+                BlobRestClient.FromConnectionString(fresh.ConnectionString), new ResidencyStoreOptions { IsDevelopment = true });
+
+            var e = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.StoreUploadAsync(TestUploads.Create()));
+
+            Assert.Equal(404, e.Status);
+            Assert.Equal("ContainerNotFound", e.ErrorCode);
+        }
+    }
+
+    [Fact]
     public async Task Caller_cancellation_is_not_reported_as_storage_unavailable()
     {
         var store = new ResidencyStore(

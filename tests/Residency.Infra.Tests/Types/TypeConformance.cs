@@ -29,7 +29,6 @@ internal sealed class TypeConformance
 
     // Keys Bicep adds to every resource body; they are not part of the resource type.
     private static readonly HashSet<string> ResourceKeywords = new(StringComparer.Ordinal) { "parent", "scope", "dependsOn" };
-    private static readonly HashSet<string> ModuleKeys = new(StringComparer.Ordinal) { "name", "scope", "params", "dependsOn" };
 
     private readonly TypeIndex index;
     private readonly Func<string, BicepDocument?> documentAt;
@@ -50,16 +49,7 @@ internal sealed class TypeConformance
             CheckResource(resource, findings);
         }
 
-        foreach (var module in document.Modules)
-        {
-            CheckModule(document, module, findings);
-        }
-
-        if (document.UsingPath is not null)
-        {
-            CheckParameterFile(document, findings);
-        }
-
+        findings.Found.AddRange(ArgumentConformance.Check(document, documentAt));
         return findings.Found;
     }
 
@@ -521,90 +511,6 @@ internal sealed class TypeConformance
 
     private static string TypeName(TypeRef type) =>
         type.Element.TryGetProperty("name", out var name) ? name.GetString()! : type.Kind;
-
-    private void CheckModule(BicepDocument document, ModuleDeclaration module, Context context)
-    {
-        foreach (var (name, key, _, _) in BicepDocument.Properties(module.Body))
-        {
-            if (!ModuleKeys.Contains(name))
-            {
-                context.Add(UnknownProperty, key, $"'{name}' is not a module property (name, scope, params, dependsOn)");
-            }
-        }
-
-        var target = Resolve(document, module.Path);
-        if (target is null)
-        {
-            context.Add(MissingFile, module.Node, $"module '{module.Symbol}' refers to '{module.Path}', which was not found");
-            return;
-        }
-
-        var arguments = BicepDocument.Property(module.Body, "params");
-        CheckArguments(target, arguments, module.Body ?? module.Node, $"module '{module.Symbol}'", context);
-    }
-
-    private void CheckParameterFile(BicepDocument document, Context context)
-    {
-        var target = Resolve(document, document.UsingPath!);
-        if (target is null)
-        {
-            context.Add(MissingFile, document.File.Root, $"'using {document.UsingPath}' refers to a file that was not found");
-            return;
-        }
-
-        var given = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var assignment in document.Parameters.Values)
-        {
-            given.Add(assignment.Name);
-            CheckArgument(target, assignment.Name, assignment.Node.Child("identifier") ?? assignment.Node, assignment.DefaultValue, target.DisplayPath, context);
-        }
-
-        RequireArguments(target, given, document.File.Root, target.DisplayPath, context);
-    }
-
-    private static void CheckArguments(BicepDocument target, BicepNode? arguments, BicepNode at, string owner, Context context)
-    {
-        var given = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, key, value, _) in BicepDocument.Properties(arguments))
-        {
-            given.Add(name);
-            CheckArgument(target, name, key, value, owner, context);
-        }
-
-        RequireArguments(target, given, arguments ?? at, owner, context);
-    }
-
-    private static void CheckArgument(BicepDocument target, string name, BicepNode key, BicepNode? value, string owner, Context context)
-    {
-        if (!target.Parameters.TryGetValue(name, out var parameter))
-        {
-            context.Add(UnknownProperty, key, $"{owner}: '{name}' is not a parameter of {target.DisplayPath}");
-            return;
-        }
-
-        if (value is not null && BicepString.LiteralValue(value) is { } literal
-            && BicepDocument.AllowedValues(parameter) is { } allowed && !allowed.Contains(literal, StringComparer.Ordinal))
-        {
-            context.Add(NotAMember, value, $"{owner}: '{name}' must be one of {string.Join(", ", allowed.Select(a => $"'{a}'"))}, not '{literal}'");
-        }
-    }
-
-    private static void RequireArguments(BicepDocument target, HashSet<string> given, BicepNode at, string owner, Context context)
-    {
-        foreach (var parameter in target.Parameters.Values)
-        {
-            if (parameter.DefaultValue is null && !parameter.IsNullable && !given.Contains(parameter.Name))
-            {
-                context.Add(MissingRequired, at, $"{owner}: the required parameter '{parameter.Name}' of {target.DisplayPath} is not given");
-            }
-        }
-    }
-
-    private BicepDocument? Resolve(BicepDocument from, string relativePath)
-    {
-        var directory = Path.GetDirectoryName(from.File.FullPath)!;
-        return documentAt(Path.GetFullPath(Path.Combine(directory, relativePath)));
-    }
 
     /// <summary>Where findings go: the document they are reported against and the list they collect in.</summary>
     private sealed record Context(BicepDocument Document, List<Finding> Found)
