@@ -5,4 +5,5 @@ var root = new RootCommand("residency: classify vehicle uploads for China-reside
 root.Subcommands.Add(ClassifyCommand.Create());
 root.Subcommands.Add(PolicyCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(LocalRunCommand.Create());
 return root.Parse(args).Invoke();

@@ -44,6 +44,24 @@ public sealed class IngestPipeline
     public async Task<IngestOutcome> ProcessBatchAsync(IngestBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        try
+        {
+            return await ProcessCoreAsync(batch, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            // A container may have gone missing: check them again before the next batch.
+            lock (_containersGate)
+            {
+                _containers = null;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<IngestOutcome> ProcessCoreAsync(IngestBatch batch, CancellationToken cancellationToken)
+    {
         await EnsureContainersAsync(cancellationToken);
 
         var results = new EventOutcome[batch.Events.Count];

@@ -21,22 +21,24 @@ internal sealed class FunctionsHostEmulator(FunctionsHandlerClient client, int p
 
     public async Task<IReadOnlyList<DeliveredBatch>> DeliverAsync(IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken = default)
     {
-        var batches = new List<IngestBatch>();
+        var batches = new List<(IngestBatch Batch, SimulatedEvent[] Sources)>();
         foreach (var partition in events.GroupBy(e => PartitionOf(e.PartitionKey)))
         {
-            var numbered = partition.Select(e => Number(partition.Key, e)).ToList();
-            batches.AddRange(numbered.Chunk(maxBatchSize).Select(chunk => new IngestBatch(
-                partition.Key.ToString(CultureInfo.InvariantCulture), chunk)));
+            foreach (var chunk in partition.Chunk(maxBatchSize))
+            {
+                var numbered = chunk.Select(e => Number(partition.Key, e)).ToList();
+                batches.Add((new IngestBatch(partition.Key.ToString(CultureInfo.InvariantCulture), numbered), chunk));
+            }
         }
 
         // Partitions are processed concurrently, as the host does; batches of one partition in order.
-        var byPartition = batches.GroupBy(b => b.PartitionId);
+        var byPartition = batches.GroupBy(b => b.Batch.PartitionId);
         var results = await Task.WhenAll(byPartition.Select(async group =>
         {
             var delivered = new List<DeliveredBatch>();
-            foreach (var batch in group)
+            foreach (var (batch, sources) in group)
             {
-                delivered.Add(await DeliverWithRetryAsync(batch, cancellationToken));
+                delivered.Add(await DeliverWithRetryAsync(batch, sources, cancellationToken));
             }
 
             return delivered;
@@ -44,7 +46,7 @@ internal sealed class FunctionsHostEmulator(FunctionsHandlerClient client, int p
         return results.SelectMany(r => r).ToList();
     }
 
-    private async Task<DeliveredBatch> DeliverWithRetryAsync(IngestBatch batch, CancellationToken cancellationToken)
+    private async Task<DeliveredBatch> DeliverWithRetryAsync(IngestBatch batch, SimulatedEvent[] sources, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -60,7 +62,7 @@ internal sealed class FunctionsHostEmulator(FunctionsHandlerClient client, int p
 
             if (result.Succeeded || attempt >= MaxRetries)
             {
-                return new DeliveredBatch(batch, result, attempt + 1);
+                return new DeliveredBatch(batch, sources, result, attempt + 1);
             }
 
             await Task.Delay(RetryDelay * (1 << Math.Min(attempt, 4)), cancellationToken);
@@ -81,5 +83,5 @@ internal sealed class FunctionsHostEmulator(FunctionsHandlerClient client, int p
     }
 }
 
-/// <summary>One batch as delivered: the batch, the handler's final answer, and how many attempts it took.</summary>
-internal sealed record DeliveredBatch(IngestBatch Batch, HandlerInvocationResult Result, int Attempts);
+/// <summary>One batch as delivered: the batch, the simulated events behind it (same order), the handler's final answer, the attempts.</summary>
+internal sealed record DeliveredBatch(IngestBatch Batch, IReadOnlyList<SimulatedEvent> Sources, HandlerInvocationResult Result, int Attempts);
