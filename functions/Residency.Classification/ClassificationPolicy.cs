@@ -42,6 +42,7 @@ public sealed class ClassificationPolicy
 
         // For each field level, which detectors can raise it (a detector runs only where its level is higher).
         DetectorsAbove = new int[4];
+        DetectorsAtOrAbove = new int[4];
         foreach (var level in DataLevels.All)
         {
             foreach (var rule in DetectorRules)
@@ -49,6 +50,11 @@ public sealed class ClassificationPolicy
                 if (rule?.DetectorKind is { } kind && rule.Level > level)
                 {
                     DetectorsAbove[(int)level] |= ValueDetectors.Bit(kind);
+                }
+
+                if (rule?.DetectorKind is { } same && rule.Level >= level)
+                {
+                    DetectorsAtOrAbove[(int)level] |= ValueDetectors.Bit(same);
                 }
             }
         }
@@ -97,6 +103,9 @@ public sealed class ClassificationPolicy
     internal PolicyRule? CoordinatesRule { get; }
 
     internal int[] DetectorsAbove { get; }
+
+    /// <summary>Detectors whose matches are rewritten once a field has been raised (every identifier in it, not only the raising one).</summary>
+    internal int[] DetectorsAtOrAbove { get; }
 
     /// <summary>Parses and validates a policy; throws <see cref="PolicyValidationException"/> naming every problem.</summary>
     public static ClassificationPolicy Load(ReadOnlySpan<byte> utf8Json)

@@ -389,11 +389,12 @@ internal ref struct UploadWalker
         {
             var value = UnescapedValue();
             _s.Matches.Clear();
-            ValueDetectors.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _s.Matches);
-            if (_s.Matches.Count > 0)
+            ValueDetectors.Scan(value, _policy.DetectorsAtOrAbove[(int)rule.Level], _s.Matches);
+            var raised = HighestDetectorRule(rule);
+            if (raised != rule)
             {
                 var fieldAction = action;
-                rule = HighestDetectorRule(rule);
+                rule = raised;
                 Tag(depth, nameStart, nameLength, node, rule);
                 if (fieldAction.Kind == RuleActionKind.Keep)
                 {
