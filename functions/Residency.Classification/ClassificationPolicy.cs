@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Residency.Classification.Policy;
@@ -7,7 +8,13 @@ namespace Residency.Classification;
 /// <summary>An immutable, validated classification policy; safe to share between threads. Its SHA-256 is its stamp.</summary>
 public sealed class ClassificationPolicy
 {
+    private const int MaxCachedTags = 20_000;
+
     private static readonly Lazy<ClassificationPolicy> DefaultPolicy = new(LoadDefault);
+
+    // Field tags are immutable, and most uploads repeat the same (path, rule, count): share the instances.
+    private readonly ConcurrentDictionary<(string Path, int Rule, int Count), FieldTag> _tags = new();
+    private int _cachedTagCount;
 
     private ClassificationPolicy(PolicyDefinition definition, string sha256)
     {
@@ -138,6 +145,24 @@ public sealed class ClassificationPolicy
         }
 
         return node.EffectiveRule;
+    }
+
+    /// <summary>A shared, immutable tag for a path, rule and count (bounded cache, so hostile field names cannot grow it without limit).</summary>
+    internal FieldTag TagFor(string path, PolicyRule rule, int count)
+    {
+        var key = (path, rule.Index, count);
+        if (_tags.TryGetValue(key, out var tag))
+        {
+            return tag;
+        }
+
+        tag = new FieldTag(path, rule.Level, rule.Category, rule.Id, rule.Action.Name, count);
+        if (Volatile.Read(ref _cachedTagCount) < MaxCachedTags && _tags.TryAdd(key, tag))
+        {
+            Interlocked.Increment(ref _cachedTagCount);
+        }
+
+        return tag;
     }
 
     private static PathNode BuildTree(PolicyDefinition definition)

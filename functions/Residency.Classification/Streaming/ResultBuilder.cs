@@ -11,7 +11,7 @@ internal static class ResultBuilder
         for (var i = 0; i < tags.Count; i++)
         {
             var (path, rule, count, _) = tags[i];
-            fields[i] = new FieldTag(path, rule.Level, rule.Category, rule.Id, rule.Action.Name, count);
+            fields[i] = policy.TagFor(path, rule, count);
             if (rule.Level > level)
             {
                 level = rule.Level;

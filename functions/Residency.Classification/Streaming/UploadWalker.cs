@@ -204,7 +204,7 @@ internal ref struct UploadWalker
                     upper[i] = AsciiBytes.ToUpper(value[i]);
                 }
 
-                _s.VehicleKey = _key.ComputeHex(upper);
+                _s.VehicleKey = _s.VehicleKeyFor(upper, _key);
                 _s.HasVin = true;
                 return true;
             case EnvelopeField.Kind:
@@ -745,7 +745,8 @@ internal ref struct UploadWalker
         return _s.Unescaped.Written;
     }
 
-    /// <summary>The normalized path of a child; device-chosen names that are not plain identifiers are not echoed.</summary>
+    /// <summary>The normalized path of a child; device-chosen names that are not plain identifiers are not echoed.
+    /// Paths of unknown fields are cached in the session, so repeated unknown fields do not allocate.</summary>
     private string ChildPath(int parentDepth, int nameStart, int nameLength, PathNode? node)
     {
         if (node is not null)
@@ -756,11 +757,11 @@ internal ref struct UploadWalker
         var parentPath = _s.Frames[parentDepth].Path;
         if (_s.Frames[parentDepth].IsArray)
         {
-            return parentPath + PathSyntax.ArrayElement;
+            return _s.CachedPath(parentPath, [], PathSyntax.ArrayElement);
         }
 
         var name = _s.Names.Slice(nameStart, nameLength);
-        return IsPlainName(name) ? parentPath + "." + _s.NameString(nameStart, nameLength) : parentPath + "['?']";
+        return IsPlainName(name) ? _s.CachedPath(parentPath, name, null) : _s.CachedPath(parentPath, [], "['?']");
     }
 
     private static bool IsPlainName(ReadOnlySpan<byte> name)
