@@ -214,6 +214,29 @@ public sealed class ClassificationPolicy
         }
 
         SetEffective(root, definition.Fallback);
+        foreach (var node in root.DescendantsAndSelf().Where(n => n.ConditionalRules.Count > 0))
+        {
+            var fields = new List<string>();
+            foreach (var leaf in node.ConditionalRules.SelectMany(r => r.When!.Leaves()))
+            {
+                var index = fields.IndexOf(leaf.Field);
+                if (index < 0)
+                {
+                    index = fields.Count;
+                    fields.Add(leaf.Field);
+                }
+
+                leaf.FieldIndex = index;
+            }
+
+            if (fields.Count > 64)
+            {
+                throw new PolicyValidationException($"path '{node.Path}': conditions may test at most 64 distinct fields.");
+            }
+
+            node.ConditionFields = [.. fields.Select(f => f.Split('.').Select(Encoding.UTF8.GetBytes).ToArray())];
+        }
+
         return root;
     }
 

@@ -39,6 +39,12 @@ internal sealed class ClassificationSession
     public int CapturedAtLength;
     public string? Kind;
 
+    /// <summary>The deepest frame used by the current upload (only those are cleared afterwards).</summary>
+    public int DeepestFrame;
+
+    /// <summary>Reused by the result builder to total values per category.</summary>
+    public (string Category, int Count)[] CategoryTotals = new (string, int)[16];
+
     /// <summary>Above zero while walking a node that a conditional rule classifies as a whole (validation only, no output).</summary>
     public int CaptureDepth;
 
@@ -127,7 +133,8 @@ internal sealed class ClassificationSession
             output.Reset();
         }
 
-        Array.Clear(Frames);
+        Array.Clear(Frames, 0, DeepestFrame + 1);
+        DeepestFrame = 0;
         Names.Trim(64 * 1024);
         Scratch.Trim(256 * 1024);
         Unescaped.Trim(256 * 1024);
