@@ -1,4 +1,1 @@
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => Results.Ok());
-app.Run();
+return await Residency.Functions.HandlerApp.RunAsync(args);

@@ -70,7 +70,7 @@ public sealed class BlobRestClient
             return Response.FromValue(true, response);
         }
 
-        if (response.Status == 409 && ErrorCode(response) == "ContainerAlreadyExists")
+        if (response.Status == 409 && BlobResponses.ErrorCode(response) == "ContainerAlreadyExists")
         {
             return Response.FromValue(false, response);
         }
@@ -101,7 +101,7 @@ public sealed class BlobRestClient
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        ValidateBlobName(blobName);
+        BlobRequestRules.EnsureBlobName(blobName);
         options ??= new BlobUploadOptions();
         using var message = CreateMessage(RequestMethod.Put, containerName, blobName);
         var request = message.Request;
@@ -109,7 +109,7 @@ public sealed class BlobRestClient
         request.Headers.SetValue(HttpHeader.Names.ContentType, options.ContentType ?? "application/octet-stream");
         foreach (var (name, value) in options.Metadata ?? new Dictionary<string, string>())
         {
-            ValidateMetadata(name, value);
+            BlobRequestRules.EnsureMetadata(name, value);
             request.Headers.SetValue("x-ms-meta-" + name, value);
         }
 
@@ -131,14 +131,14 @@ public sealed class BlobRestClient
             throw Failure(response);
         }
 
-        return Response.FromValue(new BlobContentInfo(ETagOf(response), LastModifiedOf(response)), response);
+        return Response.FromValue(new BlobContentInfo(BlobResponses.ETag(response), BlobResponses.LastModified(response)), response);
     }
 
     /// <summary>Get Blob Properties (HEAD): system properties and metadata, without the content.</summary>
     public async Task<Response<BlobProperties>> GetPropertiesAsync(
         string containerName, string blobName, CancellationToken cancellationToken = default)
     {
-        ValidateBlobName(blobName);
+        BlobRequestRules.EnsureBlobName(blobName);
         using var message = CreateMessage(RequestMethod.Head, containerName, blobName);
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (response.Status != 200)
@@ -146,14 +146,14 @@ public sealed class BlobRestClient
             throw Failure(response);
         }
 
-        return Response.FromValue(PropertiesOf(response), response);
+        return Response.FromValue(BlobResponses.Properties(response), response);
     }
 
     /// <summary>Get Blob with its properties and metadata, then its index tags (a second request when it has any).</summary>
     public async Task<Response<BlobDownloadResult>> GetBlobAsync(
         string containerName, string blobName, CancellationToken cancellationToken = default)
     {
-        ValidateBlobName(blobName);
+        BlobRequestRules.EnsureBlobName(blobName);
         using var message = CreateMessage(RequestMethod.Get, containerName, blobName);
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (response.Status != 200)
@@ -161,7 +161,7 @@ public sealed class BlobRestClient
             throw Failure(response);
         }
 
-        var properties = PropertiesOf(response);
+        var properties = BlobResponses.Properties(response);
         var tags = properties.TagCount > 0
             ? (await GetTagsAsync(containerName, blobName, cancellationToken).ConfigureAwait(false)).Value
             : new Dictionary<string, string>(StringComparer.Ordinal);
@@ -172,7 +172,7 @@ public sealed class BlobRestClient
     public async Task<Response<IReadOnlyDictionary<string, string>>> GetTagsAsync(
         string containerName, string blobName, CancellationToken cancellationToken = default)
     {
-        ValidateBlobName(blobName);
+        BlobRequestRules.EnsureBlobName(blobName);
         using var message = CreateMessage(RequestMethod.Get, containerName, blobName);
         message.Request.Uri.AppendQuery("comp", "tags");
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -250,14 +250,14 @@ public sealed class BlobRestClient
     public async Task<Response<bool>> DeleteBlobIfExistsAsync(
         string containerName, string blobName, CancellationToken cancellationToken = default)
     {
-        ValidateBlobName(blobName);
+        BlobRequestRules.EnsureBlobName(blobName);
         using var message = CreateMessage(RequestMethod.Delete, containerName, blobName);
         message.Request.Headers.SetValue("x-ms-delete-snapshots", "include");
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
         return response.Status switch
         {
             202 => Response.FromValue(true, response),
-            404 when ErrorCode(response) == "BlobNotFound" => Response.FromValue(false, response),
+            404 when BlobResponses.ErrorCode(response) == "BlobNotFound" => Response.FromValue(false, response),
             _ => throw Failure(response),
         };
     }
@@ -276,7 +276,7 @@ public sealed class BlobRestClient
         message.Request.Uri.Reset(AccountEndpoint);
         if (containerName is not null)
         {
-            ValidateContainerName(containerName);
+            BlobRequestRules.EnsureContainerName(containerName);
             message.Request.Uri.AppendPath("/" + containerName, escape: false);
         }
         else
@@ -319,70 +319,6 @@ public sealed class BlobRestClient
         }
     }
 
-    private static BlobProperties PropertiesOf(Response response)
-    {
-        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers)
-        {
-            if (header.Name.StartsWith("x-ms-meta-", StringComparison.OrdinalIgnoreCase))
-            {
-                metadata[header.Name["x-ms-meta-".Length..]] = header.Value;
-            }
-        }
-
-        response.Headers.TryGetValue("x-ms-tag-count", out var tagCount);
-        return new BlobProperties(
-            response.Headers.ContentLength ?? 0,
-            response.Headers.ContentType,
-            ETagOf(response),
-            LastModifiedOf(response),
-            metadata,
-            int.TryParse(tagCount, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0);
-    }
-
-    private static ETag ETagOf(Response response) => response.Headers.ETag ?? default;
-
-    private static DateTimeOffset LastModifiedOf(Response response) =>
-        response.Headers.TryGetValue("Last-Modified", out var value) &&
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
-            ? parsed
-            : default;
-
-    private static string? ErrorCode(Response response) =>
-        response.Headers.TryGetValue("x-ms-error-code", out var code) ? code : null;
-
     private static RequestFailedException Failure(Response response) =>
         new(response, innerException: null, StorageErrorParser.Instance);
-
-    private static void ValidateContainerName(string containerName)
-    {
-        // 3-63 lowercase letters, digits and single hyphens: the service rule, checked before a request is built.
-        if (containerName.Length is < 3 or > 63 || !containerName.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') ||
-            containerName[0] == '-' || containerName[^1] == '-' || containerName.Contains("--", StringComparison.Ordinal))
-        {
-            throw new ArgumentException("A container name is 3-63 lowercase letters, digits and single hyphens.", nameof(containerName));
-        }
-    }
-
-    private static void ValidateBlobName(string blobName)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(blobName);
-        if (blobName.Length > 1024 || blobName.Split('/').Any(segment => segment.Length == 0 || segment is "." or ".."))
-        {
-            throw new ArgumentException("A blob name is 1-1024 characters without empty, '.' or '..' segments.", nameof(blobName));
-        }
-    }
-
-    private static void ValidateMetadata(string name, string value)
-    {
-        if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-        {
-            throw new ArgumentException("A metadata name must be a C# identifier of ASCII letters, digits and underscores.", nameof(name));
-        }
-
-        if (!value.All(c => c is >= ' ' and <= '~'))
-        {
-            throw new ArgumentException($"Metadata '{name}' must hold printable ASCII only.", nameof(value));
-        }
-    }
 }

@@ -90,6 +90,20 @@ public sealed class BlobRestClientTests(AzuriteFixture azurite)
         Assert.Empty(got.Value.Tags);
     }
 
+    [Theory]
+    [InlineData("名 称/a b.json")]
+    [InlineData("x/100%+=&?#.json")]
+    public async Task Names_that_need_escaping_are_signed_and_round_trip(string name)
+    {
+        var container = await NewContainerAsync();
+
+        await _client.PutBlockBlobAsync(container, name, BinaryData.FromString("{}"));
+        var listed = await _client.ListBlobsAsync(container);
+
+        Assert.Equal(name, Assert.Single(listed.Value.Items).Name);
+        Assert.Equal("{}", (await _client.GetBlobAsync(container, name)).Value.Content.ToString());
+    }
+
     [Fact]
     public async Task GetProperties_reads_metadata_without_content()
     {
@@ -255,6 +269,18 @@ public sealed class BlobRestClientTests(AzuriteFixture azurite)
         Assert.False(string.IsNullOrEmpty(raw.ClientRequestId));
         Assert.True(raw.Headers.TryGetValue("x-ms-client-request-id", out var echoed));
         Assert.Equal(raw.ClientRequestId, echoed);
+    }
+
+    [Fact]
+    public void Default_options_keep_blob_paths_out_of_logs_and_traces()
+    {
+        var options = new BlobRestClientOptions();
+
+        Assert.False(options.Diagnostics.IsLoggingEnabled);
+        Assert.False(options.Diagnostics.IsLoggingContentEnabled);
+        Assert.False(options.Diagnostics.IsDistributedTracingEnabled);
+        Assert.DoesNotContain("where", options.Diagnostics.LoggedQueryParameters);
+        Assert.Equal(Azure.Core.RetryMode.Exponential, options.Retry.Mode);
     }
 
     [Fact]

@@ -133,6 +133,22 @@ public sealed class ResidencyStoreTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("conflicting-rewrite", entry.Value.Tags["reason"]);
     }
 
+    [Theory]
+    [InlineData(true, UploadStoreStatus.AlreadyStored)]
+    [InlineData(false, UploadStoreStatus.Conflict)]
+    public async Task A_blob_written_without_hash_metadata_is_compared_by_its_content(bool sameContent, UploadStoreStatus expected)
+    {
+        var upload = TestUploads.Create(fragments: [("general", "{\"a\":1}")]);
+        var name = $"2026/11/22/{upload.VehicleKey}/{upload.MessageId}.json";
+        await _client.PutBlockBlobAsync(ResidencyContainers.General, name, BinaryData.FromString(sameContent ? "{\"a\":1}" : "{\"a\":2}"));
+
+        var result = await _store.StoreUploadAsync(upload);
+
+        Assert.Equal(expected, result.Status);
+        Assert.Equal(sameContent ? "{\"a\":1}" : "{\"a\":2}", (await _client.GetBlobAsync(ResidencyContainers.General, name)).Value.Content.ToString());
+        Assert.Equal(sameContent ? 0 : 1, (await QuarantinedForAsync(upload.VehicleKey)).Count);
+    }
+
     [Fact]
     public async Task Quarantine_keeps_raw_bytes_reason_detail_and_source_position()
     {

@@ -19,14 +19,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly string _workspace;
     private readonly StringBuilder _output;
 
-    private AzuriteProcess(Process process, string workspace, int port, StringBuilder output)
+    private AzuriteProcess(Process process, string workspace, int port, bool https, StringBuilder output)
     {
         _process = process;
         _workspace = workspace;
         _output = output;
-        BlobEndpoint = new Uri($"http://127.0.0.1:{port}/{StorageConnectionString.DevelopmentAccountName}");
+        var scheme = https ? "https" : "http";
+        BlobEndpoint = new Uri($"{scheme}://127.0.0.1:{port}/{StorageConnectionString.DevelopmentAccountName}");
         ConnectionString =
-            $"DefaultEndpointsProtocol=http;AccountName={StorageConnectionString.DevelopmentAccountName};" +
+            $"DefaultEndpointsProtocol={scheme};AccountName={StorageConnectionString.DevelopmentAccountName};" +
             $"AccountKey={StorageConnectionString.DevelopmentAccountKey};BlobEndpoint={BlobEndpoint};";
     }
 
@@ -36,13 +37,31 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>The path-style blob endpoint, <c>http://127.0.0.1:port/devstoreaccount1</c>.</summary>
     public Uri BlobEndpoint { get; }
 
+    /// <summary>The temporary folder Azurite keeps its data in; deleted on dispose.</summary>
+    public string WorkspaceDirectory => _workspace;
+
+    /// <summary>The id of the node process running Azurite.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>
     /// Starts Azurite from <c>{nodeToolsDirectory}/node_modules/azurite</c> and waits until it answers HTTP.
     /// Throws <see cref="InvalidOperationException"/> saying what is missing when node or the package is not there.
     /// </summary>
-    public static async Task<AzuriteProcess> StartAsync(string nodeToolsDirectory, CancellationToken cancellationToken = default)
+    public static Task<AzuriteProcess> StartAsync(string nodeToolsDirectory, CancellationToken cancellationToken = default) =>
+        StartAsync(nodeToolsDirectory, new AzuriteProcessOptions(), cancellationToken);
+
+    /// <summary>Starts Azurite with <paramref name="options"/> (https and bearer tokens, in-memory data).</summary>
+    public static async Task<AzuriteProcess> StartAsync(
+        string nodeToolsDirectory, AzuriteProcessOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeToolsDirectory);
+        ArgumentNullException.ThrowIfNull(options);
+        var https = options.CertificatePath is not null;
+        if (https != (options.KeyPath is not null) || (options.AcceptBearerTokens && !https))
+        {
+            throw new ArgumentException("https needs both a certificate and a key, and bearer tokens need https.", nameof(options));
+        }
+
         var mainScript = Path.GetFullPath(Path.Combine(nodeToolsDirectory, BlobMainRelativePath));
         if (!File.Exists(mainScript))
         {
@@ -61,7 +80,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             Process process;
             try
             {
-                process = StartNode(mainScript, port, workspace, output);
+                process = StartNode(mainScript, Arguments(port, workspace, options), workspace, output);
             }
             catch (System.ComponentModel.Win32Exception e)
             {
@@ -70,13 +89,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     "Node.js was not found on PATH; Azurite needs Node.js 20 or later (or set AZURITE_CONNECTION_STRING).", e);
             }
 
-            var azurite = new AzuriteProcess(process, workspace, port, output);
+            var azurite = new AzuriteProcess(process, workspace, port, https, output);
             try
             {
                 await azurite.WaitUntilAnsweringAsync(cancellationToken).ConfigureAwait(false);
                 return azurite;
             }
-            catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+            catch (Exception e) when (e is TimeoutException || (e is InvalidOperationException && azurite.LostThePortRace()))
             {
                 lastFailure = e;
                 await azurite.DisposeAsync().ConfigureAwait(false);
@@ -114,7 +133,36 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static Process StartNode(string mainScript, int port, string workspace, StringBuilder output)
+    private static List<string> Arguments(int port, string workspace, AzuriteProcessOptions options)
+    {
+        var arguments = new List<string>
+        {
+            "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--silent", "--disableTelemetry",
+        };
+        if (options.InMemory)
+        {
+            arguments.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            arguments.AddRange(["--location", workspace]);
+        }
+
+        if (options.CertificatePath is not null)
+        {
+            arguments.AddRange(["--cert", options.CertificatePath, "--key", options.KeyPath!]);
+        }
+
+        if (options.AcceptBearerTokens)
+        {
+            arguments.AddRange(["--oauth", "basic"]);
+        }
+
+        return arguments;
+    }
+
+    private static Process StartNode(string mainScript, List<string> arguments, string workspace, StringBuilder output)
     {
         var startInfo = new ProcessStartInfo("node")
         {
@@ -123,11 +171,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = workspace,
         };
-        foreach (var argument in new[]
-                 {
-                     mainScript, "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--location", workspace, "--silent", "--disableTelemetry",
-                 })
+        startInfo.ArgumentList.Add(mainScript);
+        foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
@@ -143,7 +188,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        // The probe only asks "is anything listening"; a self-signed loopback certificate is expected here.
+        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTimeOffset.UtcNow + StartTimeout;
         while (DateTimeOffset.UtcNow < deadline)
         {
@@ -171,6 +218,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"Azurite did not answer on {BlobEndpoint} within {StartTimeout.TotalSeconds:0} s: {Tail()}");
+    }
+
+    private bool LostThePortRace()
+    {
+        lock (_output)
+        {
+            return _output.ToString().Contains("EADDRINUSE", StringComparison.Ordinal);
+        }
     }
 
     private string Tail()

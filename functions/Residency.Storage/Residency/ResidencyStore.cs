@@ -194,7 +194,7 @@ public sealed class ResidencyStore
                 .ConfigureAwait(false);
             return true;
         }
-        catch (RequestFailedException e) when (e.Status == 409 && e.ErrorCode == "BlobAlreadyExists")
+        catch (RequestFailedException e) when (e is { Status: 409, ErrorCode: "BlobAlreadyExists" } or { Status: 412, ErrorCode: "ConditionNotMet" })
         {
             return false;
         }
@@ -240,7 +240,7 @@ public sealed class ResidencyStore
         {
             return await call(cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException e) when (IsUnavailable(e.Status))
+        catch (RequestFailedException e) when (IsUnavailable(e.Status) || e.ErrorCode == "ContainerNotFound")
         {
             throw new StorageUnavailableException(
                 $"Blob storage is unavailable: {operation} in container '{container}' failed with status {e.Status}" +
@@ -255,6 +255,17 @@ public sealed class ResidencyStore
             throw new StorageUnavailableException(
                 $"Blob storage is unavailable: {operation} in container '{container}' timed out after retries.", e);
         }
+        catch (AggregateException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Azure.Core's retry policy aggregates the attempts' exceptions when every attempt threw (no answer at all).
+            var last = e.InnerExceptions[^1];
+            throw new StorageUnavailableException(
+                $"Blob storage is unavailable: {operation} in container '{container}' failed after {e.InnerExceptions.Count} attempts " +
+                $"({last.GetType().Name}).", e)
+            {
+                Status = last is RequestFailedException failed ? failed.Status : 0,
+            };
+        }
         catch (AuthenticationFailedException e)
         {
             throw new StorageUnavailableException(
@@ -266,6 +277,7 @@ public sealed class ResidencyStore
         }
     }
 
-    // No answer, throttling, server errors, and a refused identity: none is the event's fault, so the batch fails and is retried.
+    // No answer, throttling, server errors, a refused identity and a missing container: none is the event's fault,
+    // so the batch fails and is retried once storage is back (or deployed).
     private static bool IsUnavailable(int status) => status is 0 or 401 or 403 or 408 or 429 or >= 500;
 }

@@ -1,0 +1,163 @@
+using System.CommandLine;
+using System.Globalization;
+using Residency.Cli.LocalRun;
+using Residency.Cli.Simulation;
+using Residency.Cli.Simulation.Local;
+using Residency.Storage;
+using Residency.Storage.Development;
+
+namespace Residency.Cli;
+
+/// <summary>
+/// `residency local-run`: the whole pipeline on one machine. Starts Azurite (or uses AZURITE_CONNECTION_STRING),
+/// starts the real handler executable as the Functions host would, feeds it a generated fleet in host-format
+/// batches, prints where everything went, and shuts it all down.
+/// </summary>
+internal static class LocalRunCommand
+{
+    private const string AzuriteVariable = "AZURITE_CONNECTION_STRING";
+
+    public static Command Create()
+    {
+        var fleet = new FleetCommandOptions(defaultCount: 600, defaultMalformedShare: 0.08);
+        var keep = new Option<bool>("--keep") { Description = "Keep Azurite and the handler running after the summary (until Ctrl+C) to look at the blobs." };
+        var partitions = new Option<int>("--partitions") { Description = "Event Hubs partitions to emulate.", DefaultValueFactory = _ => 4 };
+        var command = new Command("local-run", "Run the pipeline locally end to end: Azurite, the handler, a simulated fleet, and a summary of where every upload went.");
+        fleet.AddTo(command);
+        command.Options.Add(keep);
+        command.Options.Add(partitions);
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var request = fleet.Read(parse, allowOversized: true);
+            return request.Error is { } error
+                ? Fail("local-run: " + error, 2)
+                : RunAsync(request, Math.Max(1, parse.GetValue(partitions)), parse.GetValue(keep), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(FleetRequest request, int partitionCount, bool keep, CancellationToken cancellationToken)
+    {
+        var root = RepositoryLocator.FindRoot();
+        if (root is null)
+        {
+            return await Fail("local-run: run it from the repository (no Functions.sln above the current folder).", 2);
+        }
+
+        var handlerDll = HandlerProcess.FindHandler(root);
+        if (handlerDll is null)
+        {
+            return await Fail("local-run: the handler is not built: dotnet build functions/Residency.Functions -c Release", 2);
+        }
+
+        AzuriteProcess? azurite = null;
+        try
+        {
+            string connectionString;
+            if (Environment.GetEnvironmentVariable(AzuriteVariable) is { Length: > 0 } configured)
+            {
+                connectionString = configured;
+                Console.Error.WriteLine($"local-run: using the Azurite in {AzuriteVariable}");
+            }
+            else
+            {
+                Console.Error.WriteLine("local-run: starting Azurite (embedded, temp folder)...");
+                azurite = await AzuriteProcess.StartAsync(Path.Combine(root, "tests"), cancellationToken);
+                connectionString = azurite.ConnectionString;
+            }
+
+            var blobs = BlobRestClient.FromConnectionString(connectionString);
+            Console.Error.WriteLine($"local-run: Azurite blob endpoint {blobs.AccountEndpoint}");
+            Console.Error.WriteLine("local-run: starting the handler as the Functions host does...");
+            var settings = new Dictionary<string, string>
+            {
+                ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
+                ["Residency__StorageConnectionString"] = connectionString,
+                ["Residency__Region"] = "chinanorth3",
+            };
+            await using var handler = await HandlerProcess.StartAsync(handlerDll, settings, TimeSpan.FromSeconds(60), cancellationToken);
+            Console.Error.WriteLine($"local-run: handler ready at {handler.BaseUri} (POST /VehicleIngest)");
+
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+            var sink = new HandlerSink(new FunctionsHostEmulator(new FunctionsHandlerClient(http, handler.BaseUri), partitionCount));
+            var fleet = request.Fleet!;
+            var simulation = await new SimulationRunner(new FleetGenerator(fleet), sink, Console.Error)
+                .RunAsync(request.Count, request.Duration, request.Rate, chunkSize: 200, cancellationToken);
+
+            var summary = LocalRunSummary.FromDeliveries(sink.Delivered);
+            await summary.CountContainersAsync(blobs, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"local-run: {simulation.Generated} uploads from {fleet.Vehicles} vehicles ({simulation.Gzip} gzip, {simulation.Malformed} malformed on purpose) in {simulation.Elapsed.TotalSeconds:F1} s"));
+            Console.WriteLine("  kinds:              " + string.Join(", ", simulation.ByKind.Select(k => $"{k.Key} {k.Value}")));
+            Console.Write(summary.Format());
+            await PrintExampleAsync(blobs, cancellationToken);
+            PrintHowToLook(blobs, connectionString, azurite is not null, keep);
+            if (summary.FailedBatches > 0)
+            {
+                Console.Error.WriteLine("local-run: handler output (last lines):");
+                foreach (var line in handler.RecentOutput.TakeLast(20))
+                {
+                    Console.Error.WriteLine("  " + line);
+                }
+            }
+
+            if (keep)
+            {
+                Console.Error.WriteLine("local-run: Azurite and the handler keep running; press Ctrl+C to stop them.");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            var ok = summary.FailedBatches == 0 && summary.Accounted == simulation.Generated && summary.Surprises.Count == 0;
+            Console.WriteLine(ok ? "local-run: every upload was stored or quarantined." : "local-run: NOT every upload was accounted for as expected (see above).");
+            return ok ? 0 : 1;
+        }
+        finally
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+        }
+    }
+
+    // The general fragment holds no identity (no VIN, no owner): safe to show as an example.
+    private static async Task PrintExampleAsync(BlobRestClient blobs, CancellationToken cancellationToken)
+    {
+        await foreach (var blob in blobs.GetBlobsAsync(ResidencyContainers.General, cancellationToken: cancellationToken))
+        {
+            var download = await blobs.GetBlobAsync(ResidencyContainers.General, blob.Name, cancellationToken);
+            Console.WriteLine($"  example {ResidencyContainers.General}/{blob.Name}");
+            Console.WriteLine("    tags: " + string.Join(", ", download.Value.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")));
+            var content = download.Value.Content.ToString();
+            Console.WriteLine("    " + (content.Length > 400 ? content[..400] + "..." : content));
+            return;
+        }
+    }
+
+    private static void PrintHowToLook(BlobRestClient blobs, string connectionString, bool embedded, bool keep)
+    {
+        Console.WriteLine("  look at the blobs:");
+        if (embedded && !keep)
+        {
+            Console.WriteLine("    the embedded Azurite stops now and its temp folder is removed; run again with --keep to browse,");
+            Console.WriteLine("    or start your own Azurite and set AZURITE_CONNECTION_STRING to keep the data.");
+        }
+
+        Console.WriteLine($"    blob endpoint {blobs.AccountEndpoint} (account devstoreaccount1, Azurite's well-known development key)");
+        Console.WriteLine("    Azure Storage Explorer: Attach to a local emulator, or use this connection string:");
+        Console.WriteLine("    " + connectionString);
+        Console.WriteLine("    names: {yyyy}/{MM}/{dd}/{vehicleKey}/{messageId}.json per level container; quarantine {partition}/{sequence}/{reason}.json; audit {partition}/{first}-{last}.json");
+    }
+
+    private static async Task<int> Fail(string message, int exitCode)
+    {
+        await Console.Error.WriteLineAsync(message);
+        return exitCode;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Residency.Ingest;
+
+namespace Residency.Cli.Simulation.Local;
+
+/// <summary>
+/// Plays the part of Event Hubs plus the Functions host for a local handler: assigns events to partitions by
+/// partition key, numbers them, delivers per-partition batches of at most 100, and retries a failed batch.
+/// </summary>
+internal sealed class FunctionsHostEmulator(FunctionsHandlerClient client, int partitionCount = 4, int maxBatchSize = 100)
+{
+    private readonly long[] _nextSequence = new long[partitionCount];
+
+    /// <summary>How often a failed batch is tried again before the emulator gives up (the real host never does).</summary>
+    public int MaxRetries { get; init; } = 5;
+
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public async Task<IReadOnlyList<DeliveredBatch>> DeliverAsync(IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken = default)
+    {
+        var batches = new List<(IngestBatch Batch, SimulatedEvent[] Sources)>();
+        foreach (var partition in events.GroupBy(e => PartitionOf(e.PartitionKey)))
+        {
+            foreach (var chunk in partition.Chunk(maxBatchSize))
+            {
+                var numbered = chunk.Select(e => Number(partition.Key, e)).ToList();
+                batches.Add((new IngestBatch(partition.Key.ToString(CultureInfo.InvariantCulture), numbered), chunk));
+            }
+        }
+
+        // Partitions are processed concurrently, as the host does; batches of one partition in order.
+        var byPartition = batches.GroupBy(b => b.Batch.PartitionId);
+        var results = await Task.WhenAll(byPartition.Select(async group =>
+        {
+            var delivered = new List<DeliveredBatch>();
+            foreach (var (batch, sources) in group)
+            {
+                delivered.Add(await DeliverWithRetryAsync(batch, sources, cancellationToken));
+            }
+
+            return delivered;
+        }));
+        return results.SelectMany(r => r).ToList();
+    }
+
+    private async Task<DeliveredBatch> DeliverWithRetryAsync(IngestBatch batch, SimulatedEvent[] sources, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            HandlerInvocationResult result;
+            try
+            {
+                result = await client.InvokeAsync(batch with { RetryCount = attempt }, cancellationToken);
+            }
+            catch (HttpRequestException)
+            {
+                result = new HandlerInvocationResult(0, null, ["The handler could not be reached."], null, false);
+            }
+
+            if (result.Succeeded || attempt >= MaxRetries)
+            {
+                return new DeliveredBatch(batch, sources, result, attempt + 1);
+            }
+
+            await Task.Delay(RetryDelay * (1 << Math.Min(attempt, 4)), cancellationToken);
+        }
+    }
+
+    private IngestEvent Number(int partition, SimulatedEvent e)
+    {
+        var sequence = Interlocked.Increment(ref _nextSequence[partition]) - 1;
+        return new IngestEvent(e.Body, sequence, (sequence * 1024).ToString(CultureInfo.InvariantCulture),
+            DateTimeOffset.UtcNow, e.PartitionKey, e.Properties);
+    }
+
+    private int PartitionOf(string partitionKey)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(partitionKey));
+        return (int)(BinaryPrimitives.ReadUInt32LittleEndian(hash) % (uint)partitionCount);
+    }
+}
+
+/// <summary>One batch as delivered: the batch, the simulated events behind it (same order), the handler's final answer, the attempts.</summary>
+internal sealed record DeliveredBatch(IngestBatch Batch, IReadOnlyList<SimulatedEvent> Sources, HandlerInvocationResult Result, int Attempts);

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Residency.Cli.Simulation;
+
+/// <summary>Drives a generator into a sink at a given rate, for a count or a duration, with a progress line.</summary>
+internal sealed class SimulationRunner(FleetGenerator generator, IEventSink sink, TextWriter progress)
+{
+    public async Task<SimulationSummary> RunAsync(long? count, TimeSpan? duration, double ratePerSecond, int chunkSize, CancellationToken cancellationToken)
+    {
+        var summary = new SimulationSummary();
+        var clock = Stopwatch.StartNew();
+        var chunk = ratePerSecond > 0 ? (int)Math.Clamp(ratePerSecond / 4, 1, chunkSize) : chunkSize;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var remaining = count is { } c ? c - summary.Generated : long.MaxValue;
+            if (remaining <= 0 || (duration is { } d && clock.Elapsed >= d))
+            {
+                break;
+            }
+
+            var events = generator.Take(Math.Min(chunk, remaining)).ToList();
+            summary.Add(events);
+            var report = await sink.SendAsync(events, cancellationToken);
+            summary.Add(report);
+            WriteProgress(summary, clock.Elapsed);
+
+            if (ratePerSecond > 0)
+            {
+                var due = TimeSpan.FromSeconds(summary.Generated / ratePerSecond) - clock.Elapsed;
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due, cancellationToken);
+                }
+            }
+        }
+
+        summary.Elapsed = clock.Elapsed;
+        WriteProgress(summary, clock.Elapsed);
+        progress.WriteLine();
+        return summary;
+    }
+
+    private void WriteProgress(SimulationSummary s, TimeSpan elapsed)
+    {
+        var rate = elapsed.TotalSeconds > 0 ? s.Generated / elapsed.TotalSeconds : 0;
+        progress.Write(string.Create(CultureInfo.InvariantCulture,
+            $"\rsimulate: {s.Generated} events ({s.Gzip} gzip, {s.Malformed} malformed), {s.Accepted} accepted, {s.Failed} failed, {s.Requests} requests, {rate:F0}/s   "));
+        progress.Flush();
+    }
+}
+
+/// <summary>Running totals of a simulation.</summary>
+internal sealed class SimulationSummary
+{
+    public long Generated { get; private set; }
+
+    public long Gzip { get; private set; }
+
+    public long Malformed { get; private set; }
+
+    public long Accepted { get; private set; }
+
+    public long Failed { get; private set; }
+
+    public long Requests { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public TimeSpan Elapsed { get; set; }
+
+    public SortedDictionary<string, long> ByKind { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, long> ByMalformation { get; } = new(StringComparer.Ordinal);
+
+    public void Add(IReadOnlyList<SimulatedEvent> events)
+    {
+        foreach (var e in events)
+        {
+            Generated++;
+            Gzip += e.IsGzip ? 1 : 0;
+            ByKind[e.Kind] = ByKind.GetValueOrDefault(e.Kind) + 1;
+            if (e.Malformation is { } m)
+            {
+                Malformed++;
+                ByMalformation[m] = ByMalformation.GetValueOrDefault(m) + 1;
+            }
+        }
+    }
+
+    public void Add(SinkReport report)
+    {
+        Accepted += report.Accepted;
+        Failed += report.Failed;
+        Requests += report.Requests;
+        LastError = report.LastError ?? LastError;
+    }
+}

@@ -1,0 +1,15 @@
+using Residency.Classification;
+using Residency.Storage;
+
+namespace Residency.Functions.Configuration;
+
+/// <summary>The validated settings the handler runs with.</summary>
+internal sealed record HandlerConfiguration(
+    int Port,
+    bool IsDevelopment,
+    string Region,
+    BlobRestClient BlobClient,
+    string StorageAuthentication,
+    PseudonymizationKey Key,
+    ClassificationPolicy Policy,
+    int MaxConcurrency);

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Azure.Core;
+using Azure.Identity;
+using Residency.Classification;
+using Residency.Storage;
+
+namespace Residency.Functions.Configuration;
+
+/// <summary>Reads and validates the handler's settings at start-up, so a bad setting stops the app before work arrives.</summary>
+internal static partial class HandlerConfigurationLoader
+{
+    /// <summary>The port used when the handler is started outside the Functions host.</summary>
+    public const int DefaultPort = 7072;
+
+    private const int MinimumKeyBytes = 32;
+
+    /// <summary>Validates everything and builds the storage client; throws listing every invalid setting.</summary>
+    public static HandlerConfiguration Load(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var errors = new List<string>();
+        var isDevelopment = string.Equals(Get(configuration, SettingNames.Environment), "Development", StringComparison.OrdinalIgnoreCase);
+        var port = ReadPort(configuration, errors);
+        var region = Get(configuration, SettingNames.Region) ?? "chinanorth3";
+        var maxConcurrency = ReadInt(configuration, SettingNames.MaxConcurrency, 8, 1, 64, errors);
+        var maxRetries = ReadInt(configuration, SettingNames.StorageMaxRetries, 3, 0, 10, errors);
+        var (client, authentication) = ReadStorage(configuration, region, isDevelopment, maxRetries, errors);
+        var key = ReadKey(configuration, isDevelopment, errors);
+        var policy = ReadPolicy(configuration, errors);
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidHandlerConfigurationException(errors);
+        }
+
+        return new HandlerConfiguration(port, isDevelopment, region, client!, authentication, key!, policy!, maxConcurrency);
+    }
+
+    private static (BlobRestClient? Client, string Authentication) ReadStorage(
+        IConfiguration configuration, string region, bool isDevelopment, int maxRetries, List<string> errors)
+    {
+        var connectionString = Get(configuration, SettingNames.StorageConnectionString);
+        var endpointText = Get(configuration, SettingNames.BlobEndpoint);
+        var options = new BlobRestClientOptions();
+        options.Retry.MaxRetries = maxRetries;
+
+        BlobRestClient client;
+        string authentication;
+        if (connectionString is not null && endpointText is not null)
+        {
+            errors.Add($"Set only one of {SettingNames.StorageConnectionString} and {SettingNames.BlobEndpoint}.");
+            return (null, "");
+        }
+
+        if (connectionString is not null)
+        {
+            try
+            {
+                client = BlobRestClient.FromConnectionString(connectionString, options);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+            {
+                errors.Add($"{SettingNames.StorageConnectionString} is not a valid storage connection string.");
+                return (null, "");
+            }
+
+            authentication = "shared key";
+        }
+        else if (endpointText is not null)
+        {
+            if (!Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("https" or "http"))
+            {
+                errors.Add($"{SettingNames.BlobEndpoint} is not an absolute http(s) URL.");
+                return (null, "");
+            }
+
+            var clientId = Get(configuration, SettingNames.ManagedIdentityClientId);
+            TokenCredential credential = new ManagedIdentityCredential(clientId is null
+                ? ManagedIdentityId.SystemAssigned
+                : ManagedIdentityId.FromUserAssignedClientId(clientId));
+            client = new BlobRestClient(endpoint, credential, options);
+            authentication = clientId is null ? "managed identity (system-assigned)" : "managed identity (user-assigned)";
+        }
+        else
+        {
+            errors.Add($"Set {SettingNames.StorageConnectionString} (Azurite or a key-based account) or {SettingNames.BlobEndpoint} (managed identity).");
+            return (null, "");
+        }
+
+        try
+        {
+            RegionGuard.EnsureAllowed(client.AccountEndpoint, region, isDevelopment);
+        }
+        catch (ResidencyViolationException ex)
+        {
+            // The guard names the endpoint and region, which are not secrets; the account key never reaches it.
+            errors.Add($"{SettingNames.Region} / storage endpoint refused: {ex.Message}" +
+                (isDevelopment ? "" : $" (loopback storage needs {SettingNames.Environment}=Development)"));
+        }
+
+        return (client, authentication);
+    }
+
+    private static PseudonymizationKey? ReadKey(IConfiguration configuration, bool isDevelopment, List<string> errors)
+    {
+        var keyText = Get(configuration, SettingNames.PseudonymKey);
+        var keyId = Get(configuration, SettingNames.PseudonymKeyId);
+        if (keyText is null)
+        {
+            if (isDevelopment)
+            {
+                return PseudonymizationKey.Development;
+            }
+
+            errors.Add($"{SettingNames.PseudonymKey} is required outside Development (base64, at least {MinimumKeyBytes} bytes; a Key Vault reference in Azure).");
+            return null;
+        }
+
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(keyText);
+        }
+        catch (FormatException)
+        {
+            errors.Add($"{SettingNames.PseudonymKey} is not valid base64.");
+            return null;
+        }
+
+        if (key.Length < MinimumKeyBytes)
+        {
+            errors.Add($"{SettingNames.PseudonymKey} decodes to {key.Length} bytes; at least {MinimumKeyBytes} are required.");
+            return null;
+        }
+
+        if (keyId is null || !KeyIdPattern().IsMatch(keyId))
+        {
+            errors.Add($"{SettingNames.PseudonymKeyId} is required with {SettingNames.PseudonymKey}: 1-64 of letters, digits, '.', '_' and '-'.");
+            return null;
+        }
+
+        return new PseudonymizationKey(keyId, key);
+    }
+
+    private static ClassificationPolicy? ReadPolicy(IConfiguration configuration, List<string> errors)
+    {
+        var path = Get(configuration, SettingNames.PolicyFile);
+        if (path is null)
+        {
+            return ClassificationPolicy.Default;
+        }
+
+        try
+        {
+            return ClassificationPolicy.Load(File.ReadAllBytes(path));
+        }
+        catch (IOException)
+        {
+            errors.Add($"{SettingNames.PolicyFile} cannot be read.");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            errors.Add($"{SettingNames.PolicyFile} cannot be read (access denied).");
+        }
+        catch (PolicyValidationException ex)
+        {
+            errors.Add($"{SettingNames.PolicyFile} is not a valid policy: {string.Join("; ", ex.Errors)}");
+        }
+
+        return null;
+    }
+
+    private static int ReadPort(IConfiguration configuration, List<string> errors)
+    {
+        var name = Get(configuration, SettingNames.Port) is not null ? SettingNames.Port : SettingNames.LegacyPort;
+        var text = Get(configuration, name);
+        if (text is null)
+        {
+            return DefaultPort;
+        }
+
+        // 0 asks for any free port (tests).
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        {
+            errors.Add($"{name} is not a port number.");
+        }
+
+        return port;
+    }
+
+    private static int ReadInt(IConfiguration configuration, string name, int fallback, int min, int max, List<string> errors)
+    {
+        var text = Get(configuration, name);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            errors.Add($"{name} must be a whole number from {min} to {max}.");
+            return fallback;
+        }
+
+        return value;
+    }
+
+    private static string? Get(IConfiguration configuration, string settingName)
+    {
+        var value = configuration[SettingNames.Key(settingName)];
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex KeyIdPattern();
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Residency.Ingest.FunctionsHost;
+
+/// <summary>
+/// Reads the Functions host's invocation request for an Event Hubs trigger (cardinality many, dataType binary)
+/// into an <see cref="IngestBatch"/>. Arrays may arrive as JSON strings holding the array or as plain arrays;
+/// bodies as base64, or as JSON text when an element starts with '{'.
+/// </summary>
+public static class HostInvocationReader
+{
+    /// <summary>Reason code for an element whose body could not be taken out of the envelope.</summary>
+    public const string InvalidBase64Reason = "invalid-base64";
+
+    /// <summary>Reason code for an element that is neither a string nor a JSON object.</summary>
+    public const string InvalidElementReason = "invalid-envelope-element";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    /// <summary>Parses the request; throws <see cref="InvalidInvocationException"/> when the envelope itself is unusable.</summary>
+    public static IngestBatch Read(ReadOnlyMemory<byte> requestJson, string bindingName = HostMetadataKeys.EventsBinding)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(requestJson, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidInvocationException($"The invocation request is not valid JSON (byte {ex.BytePositionInLine}).", ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidInvocationException("The invocation request is not a JSON object.");
+            }
+
+            var data = RequireObject(root, HostMetadataKeys.Data, "the request");
+            var metadata = RequireObject(root, HostMetadataKeys.Metadata, "the request");
+            var bodies = RequireArray(data, bindingName, HostMetadataKeys.Data);
+            var partitionId = ReadPartitionId(metadata);
+
+            var sequenceNumbers = RequireArray(metadata, HostMetadataKeys.SequenceNumberArray, HostMetadataKeys.Metadata);
+            var offsets = OptionalArray(metadata, HostMetadataKeys.OffsetArray);
+            var enqueued = OptionalArray(metadata, HostMetadataKeys.EnqueuedTimeUtcArray);
+            var partitionKeys = OptionalArray(metadata, HostMetadataKeys.PartitionKeyArray);
+            var properties = OptionalArray(metadata, HostMetadataKeys.PropertiesArray);
+
+            var count = bodies.GetArrayLength();
+            RequireLength(sequenceNumbers, count, HostMetadataKeys.SequenceNumberArray);
+            RequireLength(offsets, count, HostMetadataKeys.OffsetArray);
+            RequireLength(enqueued, count, HostMetadataKeys.EnqueuedTimeUtcArray);
+            RequireLength(partitionKeys, count, HostMetadataKeys.PartitionKeyArray);
+            RequireLength(properties, count, HostMetadataKeys.PropertiesArray);
+
+            var events = new List<IngestEvent>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var (body, transportError) = ReadBody(bodies[i]);
+                events.Add(new IngestEvent(
+                    body,
+                    ReadSequenceNumber(sequenceNumbers[i], i),
+                    offsets is { } o ? ReadScalarText(o[i]) : null,
+                    enqueued is { } e ? ReadTime(e[i], i) : null,
+                    partitionKeys is { } k ? ReadScalarText(k[i]) : null,
+                    properties is { } p ? ReadProperties(p[i], i) : null,
+                    transportError));
+            }
+
+            return new IngestBatch(partitionId, events, ReadRetryCount(metadata));
+        }
+    }
+
+    private static (ReadOnlyMemory<byte> Body, string? TransportError) ReadBody(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                var text = element.GetString()!;
+                if (text.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal))
+                {
+                    return (Encoding.UTF8.GetBytes(text), null);
+                }
+
+                var buffer = new byte[(text.Length * 3 / 4) + 3];
+                return Convert.TryFromBase64String(text, buffer, out var written)
+                    ? (buffer.AsMemory(0, written), null)
+                    : (Encoding.UTF8.GetBytes(text), InvalidBase64Reason);
+            case JsonValueKind.Object:
+                // The host sends a body it parsed as JSON as the object itself.
+                return (Encoding.UTF8.GetBytes(element.GetRawText()), null);
+            default:
+                return (Encoding.UTF8.GetBytes(element.GetRawText()), InvalidElementReason);
+        }
+    }
+
+    private static string ReadPartitionId(JsonElement metadata)
+    {
+        var context = RequireObject(metadata, HostMetadataKeys.PartitionContext, HostMetadataKeys.Metadata);
+        if (!context.TryGetProperty("PartitionId", out var id) || ReadScalarText(id) is not { Length: > 0 } partitionId)
+        {
+            throw new InvalidInvocationException("Metadata.PartitionContext.PartitionId is missing.");
+        }
+
+        return partitionId;
+    }
+
+    private static int ReadRetryCount(JsonElement metadata)
+    {
+        if (metadata.TryGetProperty(HostMetadataKeys.RetryContext, out var retry))
+        {
+            var context = Unwrap(retry);
+            if (context.ValueKind == JsonValueKind.Object && context.TryGetProperty("RetryCount", out var count) &&
+                count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n))
+            {
+                return n;
+            }
+        }
+
+        return 0;
+    }
+
+    private static long ReadSequenceNumber(JsonElement element, int index)
+    {
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var n))
+        {
+            return n;
+        }
+
+        if (element.ValueKind == JsonValueKind.String &&
+            long.TryParse(element.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out n))
+        {
+            return n;
+        }
+
+        throw new InvalidInvocationException($"Metadata.SequenceNumberArray[{index}] is not an integer.");
+    }
+
+    private static DateTimeOffset? ReadTime(JsonElement element, int index)
+    {
+        if (element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind == JsonValueKind.String &&
+            DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            return time;
+        }
+
+        throw new InvalidInvocationException($"Metadata.EnqueuedTimeUtcArray[{index}] is not a date and time.");
+    }
+
+    private static Dictionary<string, string>? ReadProperties(JsonElement element, int index)
+    {
+        var value = Unwrap(element);
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidInvocationException($"Metadata.PropertiesArray[{index}] is not an object.");
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in value.EnumerateObject())
+        {
+            if (ReadScalarText(property.Value) is { } text)
+            {
+                result[property.Name] = text;
+            }
+        }
+
+        return result;
+    }
+
+    private static string? ReadScalarText(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        _ => element.GetRawText(),
+    };
+
+    private static JsonElement RequireObject(JsonElement parent, string name, string where)
+    {
+        if (!parent.TryGetProperty(name, out var value))
+        {
+            throw new InvalidInvocationException($"{name} is missing from {where}.");
+        }
+
+        value = Unwrap(value);
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidInvocationException($"{name} in {where} is not an object.");
+        }
+
+        return value;
+    }
+
+    private static JsonElement RequireArray(JsonElement parent, string name, string where) =>
+        OptionalArray(parent, name) ?? throw new InvalidInvocationException($"{where}.{name} is missing.");
+
+    private static JsonElement? OptionalArray(JsonElement parent, string name)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        value = Unwrap(value);
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidInvocationException($"{name} is neither an array nor a JSON string holding one.");
+        }
+
+        return value;
+    }
+
+    private static void RequireLength(JsonElement? array, int count, string name)
+    {
+        if (array is { } a && a.GetArrayLength() != count)
+        {
+            throw new InvalidInvocationException($"Metadata.{name} has {a.GetArrayLength()} entries for {count} events.");
+        }
+    }
+
+    // The host sends anything that is not a JSON object as a JSON string holding its serialization.
+    private static JsonElement Unwrap(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return value;
+        }
+
+        var text = value.GetString()!;
+        var trimmed = text.AsSpan().TrimStart();
+        if (trimmed.IsEmpty || (trimmed[0] != '[' && trimmed[0] != '{'))
+        {
+            return value;
+        }
+
+        try
+        {
+            using var inner = JsonDocument.Parse(text, DocumentOptions);
+            return inner.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return value;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Residency.Classification;
+using Residency.Ingest.Decoding;
+
+namespace Residency.Ingest;
+
+/// <summary>Settings of the <see cref="IngestPipeline"/>.</summary>
+public sealed class IngestPipelineOptions
+{
+    /// <summary>How many events of a batch are processed at once.</summary>
+    public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>Size and decompression limits applied before classification.</summary>
+    public EventDecoderOptions Decoder { get; init; } = EventDecoderOptions.Default;
+
+    /// <summary>Limits applied by the classifier.</summary>
+    public ClassifierOptions? Classifier { get; init; }
+}

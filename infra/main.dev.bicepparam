@@ -1,0 +1,23 @@
+// Development environment: chinanorth3, smallest sizes.
+using './main.bicep'
+
+param location = 'chinanorth3'
+param environmentName = 'dev'
+param zoneRedundant = true
+param functionsPlanSku = 'EP1'
+param maximumElasticWorkerCount = 5
+param eventHubsCapacity = 1
+param eventHubPartitionCount = 4
+param eventHubRetentionDays = 1
+param pseudonymKeyId = 'dev-2026-11'
+param retentionDays = {
+  general: 30
+  personal: 30
+  sensitive: 7
+  important: 30
+  quarantine: 30
+}
+param auditImmutabilityDays = 7
+param tags = {
+  costCenter: 'vehicle-platform-dev'
+}

@@ -1,0 +1,93 @@
+using Residency.Functions.Tests.Infrastructure;
+using Residency.Ingest;
+using Residency.Testing;
+using Xunit;
+
+namespace Residency.Functions.Tests;
+
+/// <summary>Whole batches through the running handler into Azurite: every event accounted for exactly once.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class IngestEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private RunningHandler _handler = null!;
+
+    public async Task InitializeAsync() => _handler = await RunningHandler.StartAsync(RunningHandler.DevelopmentSettings(azurite.ConnectionString));
+
+    public async Task DisposeAsync() => await _handler.DisposeAsync();
+
+    [Fact]
+    public async Task Bad_events_are_quarantined_with_their_reason_while_the_rest_is_stored()
+    {
+        var partition = Uploads.NewPartition();
+        var (batch, expectedReasons) = MixedBatch.Create(partition);
+
+        var reply = await _handler.InvokeAsync(batch);
+
+        Assert.Equal(200, reply.Status);
+        var outcome = reply.Outcome!;
+        Assert.Equal(batch.Events.Select(e => e.SequenceNumber), outcome.Events.Select(e => e.SequenceNumber));
+        foreach (var e in outcome.Events)
+        {
+            if (expectedReasons.TryGetValue(e.SequenceNumber, out var reason))
+            {
+                Assert.Equal((e.SequenceNumber, EventDisposition.Quarantined, reason), (e.SequenceNumber, e.Disposition, e.ReasonCode));
+            }
+            else
+            {
+                Assert.Equal((e.SequenceNumber, EventDisposition.Stored), (e.SequenceNumber, e.Disposition));
+                Assert.NotEmpty(e.Levels);
+            }
+        }
+
+        var evidence = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
+        evidence.AssertEachSequenceAccountedOnce(batch.Events.Select(e => e.SequenceNumber));
+        foreach (var (sequence, reason) in expectedReasons)
+        {
+            Assert.Equal([reason], evidence.QuarantineReasonsBySequence[sequence]);
+        }
+
+        foreach (var e in outcome.Events.Where(e => e.Disposition == EventDisposition.Stored))
+        {
+            Assert.Equal(e.Levels.Order(), evidence.FragmentLevelsBySequence[e.SequenceNumber].Order());
+        }
+
+        Assert.Equal(["general", "important", "personal", "sensitive"], outcome.CountsByLevel.Keys);
+        Assert.Single(evidence.AuditBlobs);
+        Assert.Equal($"{partition}/{batch.Events[0].SequenceNumber:D20}-{batch.Events[^1].SequenceNumber:D20}.json", evidence.AuditBlobs[0]);
+    }
+
+    [Fact]
+    public async Task Replaying_the_same_batch_changes_nothing()
+    {
+        var partition = Uploads.NewPartition();
+        var (batch, _) = MixedBatch.Create(partition);
+
+        var first = await _handler.InvokeAsync(batch);
+        var before = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
+        var replay = await _handler.InvokeAsync(batch with { RetryCount = 1 });
+        var after = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
+
+        Assert.Equal(200, first.Status);
+        Assert.Equal(200, replay.Status);
+        Assert.Equal(before.Fingerprint, after.Fingerprint);
+        Assert.All(replay.Outcome!.Events.Where(e => e.ReasonCode is null), e => Assert.Equal(EventDisposition.AlreadyStored, e.Disposition));
+        Assert.Equal(first.Outcome!.CountsByReason, replay.Outcome.CountsByReason);
+        Assert.Equal(first.Outcome.CountsByLevel, replay.Outcome.CountsByLevel);
+        after.AssertEachSequenceAccountedOnce(batch.Events.Select(e => e.SequenceNumber));
+    }
+
+    [Fact]
+    public async Task The_same_upload_redelivered_at_a_new_position_is_stored_once()
+    {
+        var partition = Uploads.NewPartition();
+        var upload = Uploads.Sample("charging");
+        var first = await _handler.InvokeAsync(new IngestBatch(partition, [Uploads.Event(1, upload)]));
+        var again = await _handler.InvokeAsync(new IngestBatch(partition, [Uploads.Event(2, upload)]));
+
+        Assert.Equal(EventDisposition.Stored, Assert.Single(first.Outcome!.Events).Disposition);
+        Assert.Equal(EventDisposition.AlreadyStored, Assert.Single(again.Outcome!.Events).Disposition);
+        var evidence = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
+        Assert.Equal([1L], evidence.FragmentLevelsBySequence.Keys);
+        Assert.Equal(2, evidence.AuditBlobs.Count);
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text;
+using Residency.Ingest.FunctionsHost;
+using Xunit;
+
+namespace Residency.Ingest.Tests.FunctionsHost;
+
+public class HostInvocationReaderTests
+{
+    private const string UploadJson = """{"schema":"vehicle-upload/1"}""";
+
+    // The reference example: every array a JSON string holding its serialization, bodies base64.
+    private const string HostEnvelope = """
+        {"Data":{"events":"[\"eyJzY2hlbWEiOiJ2ZWhpY2xlLXVwbG9hZC8xIn0=\",\"H4sIAAAAAAAAA6tWKs5OTc1JzFOyUlBKzUvPzEvVT8wpTUxRqgUAuHnQ9BoAAAA=\"]"},
+         "Metadata":{"PartitionContext":{"FullyQualifiedNamespace":"ns.servicebus.chinacloudapi.cn",
+           "EventHubName":"vehicle-uploads","ConsumerGroup":"residency","PartitionId":"3",
+           "IsCheckpointingAfterInvocation":true},
+          "SequenceNumberArray":"[1200,1201]","OffsetArray":"[\"4294967296\",\"4294967400\"]",
+          "EnqueuedTimeUtcArray":"[\"2026-11-22T08:00:00Z\",\"2026-11-22T08:00:01Z\"]",
+          "PartitionKeyArray":"[\"vk-1\",\"vk-1\"]","PropertiesArray":"[{\"contentEncoding\":\"gzip\"},{}]",
+          "SystemPropertiesArray":"[{},{}]",
+          "sys":{"MethodName":"VehicleIngest","UtcNow":"2026-11-22T08:00:02Z","RandGuid":"6f1c0c1e-8e55-4cbb-9e0b-4f8e3a7c2d10"}}}
+        """;
+
+    private static IngestBatch Read(string json) => HostInvocationReader.Read(Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void Reads_the_hosts_envelope_with_arrays_as_json_strings()
+    {
+        var batch = Read(HostEnvelope);
+        Assert.Equal("3", batch.PartitionId);
+        Assert.Equal(0, batch.RetryCount);
+        Assert.Equal(2, batch.Events.Count);
+        var first = batch.Events[0];
+        Assert.Equal(UploadJson, Encoding.UTF8.GetString(first.Body.Span));
+        Assert.Equal(1200, first.SequenceNumber);
+        Assert.Equal("4294967296", first.Offset);
+        Assert.Equal(new DateTimeOffset(2026, 11, 22, 8, 0, 0, TimeSpan.Zero), first.EnqueuedTimeUtc);
+        Assert.Equal("vk-1", first.PartitionKey);
+        Assert.Equal("gzip", first.Properties!["contentEncoding"]);
+        Assert.Null(first.TransportError);
+        var second = batch.Events[1];
+        Assert.Equal(1201, second.SequenceNumber);
+        Assert.Equal(0x1f, second.Body.Span[0]);
+        Assert.Empty(second.Properties!);
+    }
+
+    [Fact]
+    public void Reads_the_same_envelope_with_plain_arrays_and_numeric_offsets()
+    {
+        const string json = """
+            {"Data":{"events":["eyJzY2hlbWEiOiJ2ZWhpY2xlLXVwbG9hZC8xIn0="]},
+             "Metadata":{"PartitionContext":{"PartitionId":"0"},
+              "SequenceNumberArray":[7],"OffsetArray":[4294967296],
+              "EnqueuedTimeUtcArray":["2026-11-22T08:00:00.1234567Z"],
+              "PartitionKeyArray":[null],"PropertiesArray":[{"contentEncoding":"identity","n":3}],
+              "SystemPropertiesArray":[{}],"RetryContext":{"MaxRetryCount":-1,"RetryCount":4,"Exception":null},
+              "sys":{"MethodName":"VehicleIngest"}}}
+            """;
+        var batch = Read(json);
+        var e = Assert.Single(batch.Events);
+        Assert.Equal(UploadJson, Encoding.UTF8.GetString(e.Body.Span));
+        Assert.Equal(7, e.SequenceNumber);
+        Assert.Equal("4294967296", e.Offset);
+        Assert.Null(e.PartitionKey);
+        Assert.Equal("3", e.Properties!["n"]);
+        Assert.Equal(4, batch.RetryCount);
+    }
+
+    [Fact]
+    public void Accepts_json_text_elements_and_json_object_elements()
+    {
+        const string json = """
+            {"Data":{"events":"[\"{\\\"schema\\\":\\\"vehicle-upload/1\\\"}\", {\"schema\":\"vehicle-upload/1\"}]"},
+             "Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":"[1,2]"}}
+            """;
+        var batch = Read(json);
+        Assert.All(batch.Events, e => Assert.Equal(UploadJson, Encoding.UTF8.GetString(e.Body.Span)));
+        Assert.All(batch.Events, e => Assert.Null(e.TransportError));
+        Assert.All(batch.Events, e => Assert.Null(e.Properties));
+    }
+
+    [Fact]
+    public void A_body_that_is_neither_base64_nor_json_becomes_a_transport_error_not_an_exception()
+    {
+        const string json = """
+            {"Data":{"events":["not base64!", 42, "eyJzY2hlbWEiOiJ2ZWhpY2xlLXVwbG9hZC8xIn0="]},
+             "Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":[1,2,3]}}
+            """;
+        var batch = Read(json);
+        Assert.Equal(HostInvocationReader.InvalidBase64Reason, batch.Events[0].TransportError);
+        Assert.Equal("not base64!", Encoding.UTF8.GetString(batch.Events[0].Body.Span));
+        Assert.Equal(HostInvocationReader.InvalidElementReason, batch.Events[1].TransportError);
+        Assert.Null(batch.Events[2].TransportError);
+    }
+
+    [Theory]
+    [InlineData("not json", "not valid JSON")]
+    [InlineData("[]", "not a JSON object")]
+    [InlineData("""{"Metadata":{}}""", "Data is missing")]
+    [InlineData("""{"Data":{},"Metadata":{}}""", "Data.events is missing")]
+    [InlineData("""{"Data":{"events":[]},"Metadata":{}}""", "PartitionContext is missing")]
+    [InlineData("""{"Data":{"events":[]},"Metadata":{"PartitionContext":{}}}""", "PartitionId is missing")]
+    [InlineData("""{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"1"}}}""", "SequenceNumberArray is missing")]
+    [InlineData("""{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":"[1,2]"}}""", "has 2 entries for 1 events")]
+    [InlineData("""{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":["x"]}}""", "SequenceNumberArray[0] is not an integer")]
+    [InlineData("""{"Data":{"events":"e30="},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":[1]}}""", "events is neither an array")]
+    public void An_unusable_envelope_is_refused_with_a_message_naming_the_key(string json, string expected)
+    {
+        var ex = Assert.Throws<InvalidInvocationException>(() => Read(json));
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HostArrayEncoding.JsonString)]
+    [InlineData(HostArrayEncoding.JsonArray)]
+    public void Writer_and_reader_round_trip_every_field(HostArrayEncoding encoding)
+    {
+        var random = new Random(42);
+        var events = Enumerable.Range(0, 25).Select(i =>
+        {
+            var body = new byte[random.Next(1, 500)];
+            random.NextBytes(body);
+            return new IngestEvent(body, 1000 + i, (4096L * i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                new DateTimeOffset(2026, 11, 22, 8, 0, i, 123, TimeSpan.Zero), i % 3 == 0 ? null : $"vk-{i % 4}",
+                new Dictionary<string, string> { ["contentEncoding"] = i % 2 == 0 ? "gzip" : "identity", ["i"] = $"{i}" });
+        }).ToList();
+        var written = HostInvocationWriter.Write(new IngestBatch("5", events, RetryCount: 2), encoding);
+        var read = HostInvocationReader.Read(written);
+
+        Assert.Equal("5", read.PartitionId);
+        Assert.Equal(2, read.RetryCount);
+        Assert.Equal(events.Count, read.Events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            Assert.Equal(events[i].Body.ToArray(), read.Events[i].Body.ToArray());
+            Assert.Equal(events[i].SequenceNumber, read.Events[i].SequenceNumber);
+            Assert.Equal(events[i].Offset, read.Events[i].Offset);
+            Assert.Equal(events[i].EnqueuedTimeUtc, read.Events[i].EnqueuedTimeUtc);
+            Assert.Equal(events[i].PartitionKey, read.Events[i].PartitionKey);
+            Assert.Equal(events[i].Properties, read.Events[i].Properties);
+        }
+    }
+
+    [Fact]
+    public void Writer_sends_arrays_as_json_strings_like_the_host()
+    {
+        var written = Encoding.UTF8.GetString(HostInvocationWriter.Write(
+            new IngestBatch("0", [new IngestEvent(Encoding.UTF8.GetBytes("{}"), 9)])));
+        Assert.Contains("\"events\":\"[\\u0022e30=\\u0022]\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"SequenceNumberArray\":\"[9]\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"PartitionContext\":{", written, StringComparison.Ordinal);
+    }
+}
