@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Residency.Classification.Policy;
@@ -7,7 +8,13 @@ namespace Residency.Classification;
 /// <summary>An immutable, validated classification policy; safe to share between threads. Its SHA-256 is its stamp.</summary>
 public sealed class ClassificationPolicy
 {
+    private const int MaxCachedTags = 20_000;
+
     private static readonly Lazy<ClassificationPolicy> DefaultPolicy = new(LoadDefault);
+
+    // Field tags are immutable, and most uploads repeat the same (path, rule, count): share the instances.
+    private readonly ConcurrentDictionary<(string Path, int Rule, int Count), FieldTag> _tags = new();
+    private int _cachedTagCount;
 
     private ClassificationPolicy(PolicyDefinition definition, string sha256)
     {
@@ -42,6 +49,7 @@ public sealed class ClassificationPolicy
 
         // For each field level, which detectors can raise it (a detector runs only where its level is higher).
         DetectorsAbove = new int[4];
+        DetectorsAtOrAbove = new int[4];
         foreach (var level in DataLevels.All)
         {
             foreach (var rule in DetectorRules)
@@ -49,6 +57,11 @@ public sealed class ClassificationPolicy
                 if (rule?.DetectorKind is { } kind && rule.Level > level)
                 {
                     DetectorsAbove[(int)level] |= ValueDetectors.Bit(kind);
+                }
+
+                if (rule?.DetectorKind is { } same && rule.Level >= level)
+                {
+                    DetectorsAtOrAbove[(int)level] |= ValueDetectors.Bit(same);
                 }
             }
         }
@@ -98,6 +111,9 @@ public sealed class ClassificationPolicy
 
     internal int[] DetectorsAbove { get; }
 
+    /// <summary>Detectors whose matches are rewritten once a field has been raised (every identifier in it, not only the raising one).</summary>
+    internal int[] DetectorsAtOrAbove { get; }
+
     /// <summary>Parses and validates a policy; throws <see cref="PolicyValidationException"/> naming every problem.</summary>
     public static ClassificationPolicy Load(ReadOnlySpan<byte> utf8Json)
     {
@@ -129,6 +145,24 @@ public sealed class ClassificationPolicy
         }
 
         return node.EffectiveRule;
+    }
+
+    /// <summary>A shared, immutable tag for a path, rule and count (bounded cache, so hostile field names cannot grow it without limit).</summary>
+    internal FieldTag TagFor(string path, PolicyRule rule, int count)
+    {
+        var key = (path, rule.Index, count);
+        if (_tags.TryGetValue(key, out var tag))
+        {
+            return tag;
+        }
+
+        tag = new FieldTag(path, rule.Level, rule.Category, rule.Id, rule.Action.Name, count);
+        if (Volatile.Read(ref _cachedTagCount) < MaxCachedTags && _tags.TryAdd(key, tag))
+        {
+            Interlocked.Increment(ref _cachedTagCount);
+        }
+
+        return tag;
     }
 
     private static PathNode BuildTree(PolicyDefinition definition)
@@ -180,6 +214,29 @@ public sealed class ClassificationPolicy
         }
 
         SetEffective(root, definition.Fallback);
+        foreach (var node in root.DescendantsAndSelf().Where(n => n.ConditionalRules.Count > 0))
+        {
+            var fields = new List<string>();
+            foreach (var leaf in node.ConditionalRules.SelectMany(r => r.When!.Leaves()))
+            {
+                var index = fields.IndexOf(leaf.Field);
+                if (index < 0)
+                {
+                    index = fields.Count;
+                    fields.Add(leaf.Field);
+                }
+
+                leaf.FieldIndex = index;
+            }
+
+            if (fields.Count > 64)
+            {
+                throw new PolicyValidationException($"path '{node.Path}': conditions may test at most 64 distinct fields.");
+            }
+
+            node.ConditionFields = [.. fields.Select(f => f.Split('.').Select(Encoding.UTF8.GetBytes).ToArray())];
+        }
+
         return root;
     }
 

@@ -6,6 +6,12 @@ namespace Residency.Classification;
 /// <summary>The secret HMAC-SHA256 key used for pseudonyms and the vehicle key; its id is recorded with every result.</summary>
 public sealed class PseudonymizationKey
 {
+    [ThreadStatic]
+    private static IncrementalHash? t_hmac;
+
+    [ThreadStatic]
+    private static PseudonymizationKey? t_hmacOwner;
+
     private readonly byte[] _key;
 
     /// <summary>Creates a key; <paramref name="key"/> must hold at least 32 bytes.</summary>
@@ -40,8 +46,17 @@ public sealed class PseudonymizationKey
     /// <summary>Writes the 64 lowercase hex characters of the HMAC into <paramref name="hexOut"/> (ASCII bytes).</summary>
     internal void WriteHex(ReadOnlySpan<byte> utf8, Span<byte> hexOut)
     {
+        // One reusable HMAC per thread and key: creating an HMAC context per value costs more than hashing the value.
+        if (!ReferenceEquals(t_hmacOwner, this) || t_hmac is null)
+        {
+            t_hmac?.Dispose();
+            t_hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
+            t_hmacOwner = this;
+        }
+
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_key, utf8, mac);
+        t_hmac.AppendData(utf8);
+        t_hmac.GetHashAndReset(mac);
         for (var i = 0; i < mac.Length; i++)
         {
             hexOut[2 * i] = HexDigit(mac[i] >> 4);

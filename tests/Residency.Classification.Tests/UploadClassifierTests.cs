@@ -182,6 +182,34 @@ public class UploadClassifierTests
         Assert.Contains(upload.Fields, f => f.Path == "$.signals.gear");
     }
 
+    [Fact]
+    public void A_raised_field_has_every_identifier_rewritten()
+    {
+        var upload = Samples.Classify(Samples.Minimal("\"notes\":\"电话13800138000，身份证11010519491231002X，车牌京A12345\""));
+        var notes = Samples.Fragment(upload, DataLevel.Sensitive).GetProperty("notes").GetString();
+        Assert.Equal("电话138****8000，身份证" + PseudonymizationKey.Development.ComputeHex("11010519491231002X"u8) + "，车牌京A****5", notes);
+    }
+
+    [Fact]
+    public void Personal_free_text_keeps_personal_identifiers_at_its_own_level()
+    {
+        // Detectors run only where they can raise the level: a phone number in personal notes stays (in the personal fragment).
+        var upload = Samples.Classify(Samples.Minimal("\"notes\":\"请致电13800138000\""));
+        Assert.Equal("free-text-notes", Assert.Single(upload.Fields, f => f.Path == "$.notes").RuleId);
+        Assert.Equal([DataLevel.General, DataLevel.Personal], upload.Fragments.Select(f => f.Level));
+        Assert.Equal("请致电13800138000", Samples.Fragment(upload, DataLevel.Personal).GetProperty("notes").GetString());
+    }
+
+    [Fact]
+    public void Device_chosen_names_that_could_hold_values_are_not_echoed_in_paths()
+    {
+        var upload = Samples.Classify(Samples.Minimal("\"13800138000\":1,\"名字\":2,\"ok_name\":3"));
+        Assert.Equal(2, Assert.Single(upload.Fields, f => f.Path == "$['?']").Count);
+        Assert.Contains(upload.Fields, f => f.Path == "$.ok_name");
+        var ex = Assert.Throws<UploadRejectedException>(() => Samples.Classify(Samples.Minimal("\"13800138000\":1,\"13800138000\":2")));
+        Assert.DoesNotContain("13800138000", ex.Message);
+    }
+
     internal static string Render(ClassifiedUpload upload)
     {
         using var stream = new MemoryStream();

@@ -72,6 +72,19 @@ public static class ValueDetectors
     /// <summary>Appends non-overlapping matches of the enabled detectors (a bit set of <see cref="Bit"/>) in text order.</summary>
     internal static void Scan(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results)
     {
+        // Most values hold no digit; then only e-mail (needs '@'), plates (need a CJK byte) and all-letter VINs can match.
+        if (text.IndexOfAnyInRange((byte)'0', (byte)'9') < 0)
+        {
+            var possible = (text.Contains((byte)'@') ? Bit(DetectorKind.Email) : 0)
+                | (text.IndexOfAnyInRange((byte)0xE4, (byte)0xE9) >= 0 ? Bit(DetectorKind.Plate) : 0)
+                | (text.Length >= 17 ? Bit(DetectorKind.Vin) : 0);
+            enabled &= possible;
+            if (enabled == 0)
+            {
+                return;
+            }
+        }
+
         var i = 0;
         while (i < text.Length)
         {

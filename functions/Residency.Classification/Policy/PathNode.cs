@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 
 namespace Residency.Classification.Policy;
 
@@ -11,15 +13,22 @@ internal sealed class PathNode
     {
         Path = path;
         Name = name is null ? [] : Encoding.UTF8.GetBytes(name);
+        EncodedName = JsonEncodedText.Encode(name ?? string.Empty, JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         Parent = parent;
         Id = id;
     }
 
     public int Id { get; }
 
+    /// <summary>Shared tags for this path under its effective rule, by count (1-8); filled on first use (a benign race).</summary>
+    public FieldTag?[] TagCache { get; } = new FieldTag?[8];
+
     public string Path { get; }
 
     public byte[] Name { get; }
+
+    /// <summary>The name, escaped once for Utf8JsonWriter.</summary>
+    public JsonEncodedText EncodedName { get; }
 
     public PathNode? Parent { get; }
 
@@ -35,21 +44,31 @@ internal sealed class PathNode
     /// <summary>Rules with a <c>when</c> condition, in policy order.</summary>
     public List<PolicyRule> ConditionalRules { get; } = [];
 
+    /// <summary>The fields (UTF-8 segments) the conditional rules of this node test, captured in one pass over the node.</summary>
+    public byte[][][] ConditionFields { get; set; } = [];
+
     /// <summary>The own rule, else the nearest ancestor's, else the policy's fallback (fail closed).</summary>
     public PolicyRule EffectiveRule { get; set; } = null!;
 
     public IReadOnlyList<PathNode> Children => _children;
 
-    public PathNode? FindChild(ReadOnlySpan<byte> name)
+    public PathNode? FindChild(ReadOnlySpan<byte> name) => FindChild(name, out _);
+
+    /// <summary>The child with this name and its index among the children (-1 when unknown).</summary>
+    public PathNode? FindChild(ReadOnlySpan<byte> name, out int index)
     {
-        foreach (var child in _children)
+        var children = _children;
+        for (var i = 0; i < children.Length; i++)
         {
-            if (name.SequenceEqual(child.Name))
+            var candidate = children[i].Name;
+            if (candidate.Length == name.Length && (name.Length == 0 || candidate[0] == name[0]) && name.SequenceEqual(candidate))
             {
-                return child;
+                index = i;
+                return children[i];
             }
         }
 
+        index = -1;
         return null;
     }
 

@@ -602,7 +602,7 @@ internal sealed partial class PolicyLoader
                 }
             }
 
-            return isAny ? new RuleCondition { Any = parts } : new RuleCondition { All = parts };
+            return isAny ? new RuleCondition { Any = parts, Parts = [.. parts] } : new RuleCondition { All = parts, Parts = [.. parts] };
         }
 
         CheckProperties(element, ["field", "in", "greaterThan", "missing"], $"{where} 'when'");
@@ -637,7 +637,7 @@ internal sealed partial class PolicyLoader
                 return null;
             }
 
-            return new RuleCondition { Field = field, FieldSegments = segments, In = values };
+            return new RuleCondition { Field = field, FieldSegments = segments, In = values, InUtf8 = [.. values.Select(System.Text.Encoding.UTF8.GetBytes)] };
         }
 
         if (gtElement.ValueKind == JsonValueKind.Number)

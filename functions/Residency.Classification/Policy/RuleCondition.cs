@@ -23,6 +23,18 @@ public sealed class RuleCondition
 
     internal string[] FieldSegments { get; init; } = [];
 
+    /// <summary>Index of <see cref="Field"/> in the condition fields of the node its rule matches (set when the policy is built).</summary>
+    internal int FieldIndex { get; set; }
+
+    /// <summary><see cref="In"/> as UTF-8, for comparing without decoding.</summary>
+    internal byte[][] InUtf8 { get; init; } = [];
+
+    /// <summary><see cref="Any"/> or <see cref="All"/> as an array (no enumerator on the hot path).</summary>
+    internal RuleCondition[]? Parts { get; init; }
+
+    /// <summary>All leaf conditions below and including this one.</summary>
+    internal IEnumerable<RuleCondition> Leaves() => Parts is null ? [this] : Parts.SelectMany(p => p.Leaves());
+
     /// <summary>A short human-readable form.</summary>
     public string Describe()
     {

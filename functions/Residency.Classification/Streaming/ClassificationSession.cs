@@ -8,6 +8,11 @@ internal sealed class ClassificationSession
     [ThreadStatic]
     private static ClassificationSession? t_cached;
 
+    private readonly Dictionary<(string Parent, uint Hash, int Length), string> _paths = [];
+    private readonly byte[] _lastVin = new byte[17];
+    private PseudonymizationKey? _lastKey;
+    private string? _lastVehicleKey;
+
     public FragmentOutput[] Outputs { get; } = [new(), new(), new(), new()];
 
     public Frame[] Frames { get; private set; } = new Frame[34];
@@ -34,6 +39,12 @@ internal sealed class ClassificationSession
     public int CapturedAtLength;
     public string? Kind;
 
+    /// <summary>The deepest frame used by the current upload (only those are cleared afterwards).</summary>
+    public int DeepestFrame;
+
+    /// <summary>Reused by the result builder to total values per category.</summary>
+    public (string Category, int Count)[] CategoryTotals = new (string, int)[16];
+
     /// <summary>Above zero while walking a node that a conditional rule classifies as a whole (validation only, no output).</summary>
     public int CaptureDepth;
 
@@ -57,6 +68,64 @@ internal sealed class ClassificationSession
 
     public string NameString(int start, int length) => Encoding.UTF8.GetString(Names.Slice(start, length));
 
+    /// <summary>parentPath + "." + name (or + suffix), from a cache kept across uploads on this thread (bounded).</summary>
+    public string CachedPath(string parentPath, ReadOnlySpan<byte> name, string? suffix)
+    {
+        var hash = 2166136261u;
+        foreach (var b in name)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        var key = (parentPath, hash, suffix is null ? name.Length : -1 - suffix.Length);
+        if (_paths.TryGetValue(key, out var cached) && (suffix is not null || EndsWithName(cached, name)))
+        {
+            return cached;
+        }
+
+        if (_paths.Count >= 4096)
+        {
+            _paths.Clear();
+        }
+
+        var path = suffix is null ? parentPath + "." + Encoding.UTF8.GetString(name) : parentPath + suffix;
+        _paths[key] = path;
+        return path;
+    }
+
+    private static bool EndsWithName(string path, ReadOnlySpan<byte> asciiName)
+    {
+        if (path.Length < asciiName.Length + 1)
+        {
+            return false;
+        }
+
+        var offset = path.Length - asciiName.Length;
+        for (var i = 0; i < asciiName.Length; i++)
+        {
+            if (path[offset + i] != asciiName[i])
+            {
+                return false;
+            }
+        }
+
+        return path[offset - 1] == '.';
+    }
+
+    /// <summary>The vehicle key of the last VIN seen on this thread: a batch usually holds many events of one vehicle.</summary>
+    public string VehicleKeyFor(ReadOnlySpan<byte> upperVin, PseudonymizationKey key)
+    {
+        if (_lastKey == key && upperVin.SequenceEqual(_lastVin))
+        {
+            return _lastVehicleKey!;
+        }
+
+        _lastVehicleKey = key.ComputeHex(upperVin);
+        upperVin.CopyTo(_lastVin);
+        _lastKey = key;
+        return _lastVehicleKey;
+    }
+
     private void Reset()
     {
         foreach (var output in Outputs)
@@ -64,7 +133,8 @@ internal sealed class ClassificationSession
             output.Reset();
         }
 
-        Array.Clear(Frames);
+        Array.Clear(Frames, 0, DeepestFrame + 1);
+        DeepestFrame = 0;
         Names.Trim(64 * 1024);
         Scratch.Trim(256 * 1024);
         Unescaped.Trim(256 * 1024);

@@ -4,111 +4,142 @@ using System.Text.Json;
 
 namespace Residency.Classification.Streaming;
 
-/// <summary>Tests a rule's <c>when</c> against the (already validated) JSON of the node the rule matches.</summary>
+/// <summary>Tests a rule's <c>when</c> against the (already validated) JSON of the node the rule matches.
+/// The fields all conditions of a node test are captured in one pass over the node, then each condition reads them.</summary>
 internal static class ConditionEvaluator
 {
-    public static bool Matches(RuleCondition condition, ReadOnlySpan<byte> nodeJson)
+    /// <summary>Where one condition field was found in the node (offsets into the node's JSON).</summary>
+    public struct FieldValue
     {
-        if (condition.Any is not null)
+        public bool Found;
+        public JsonTokenType Type;
+        public int Start;
+        public int Length;
+        public bool Escaped;
+    }
+
+    /// <summary>Finds the values of <paramref name="fields"/> (dotted paths split into UTF-8 segments) in one pass.</summary>
+    public static void Capture(ReadOnlySpan<byte> node, byte[][][] fields, Span<FieldValue> values)
+    {
+        values.Clear();
+        var reader = new Utf8JsonReader(node);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject || fields.Length == 0)
         {
-            foreach (var part in condition.Any)
+            return;
+        }
+
+        Span<ulong> masks = stackalloc ulong[64];
+        masks[0] = fields.Length == 64 ? ulong.MaxValue : (1UL << fields.Length) - 1;
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
             {
-                if (Matches(part, nodeJson))
+                continue;
+            }
+
+            var depth = reader.CurrentDepth;
+            if (depth > masks.Length)
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+
+            var parentMask = masks[depth - 1];
+            var matched = 0UL;
+            var deeper = 0UL;
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if ((parentMask & (1UL << i)) != 0 && fields[i].Length >= depth && reader.ValueTextEquals(fields[i][depth - 1]))
                 {
-                    return true;
+                    matched |= 1UL << i;
+                    if (fields[i].Length > depth)
+                    {
+                        deeper |= 1UL << i;
+                    }
                 }
             }
 
-            return false;
-        }
-
-        if (condition.All is not null)
-        {
-            foreach (var part in condition.All)
+            reader.Read();
+            for (var i = 0; i < fields.Length; i++)
             {
-                if (!Matches(part, nodeJson))
+                if ((matched & ~deeper & (1UL << i)) != 0)
                 {
-                    return false;
+                    var isString = reader.TokenType == JsonTokenType.String;
+                    values[i] = new FieldValue
+                    {
+                        Found = true,
+                        Type = reader.TokenType,
+                        Start = (int)reader.TokenStartIndex + (isString ? 1 : 0),
+                        Length = reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray ? 0 : reader.ValueSpan.Length,
+                        Escaped = isString && reader.ValueIsEscaped,
+                    };
                 }
             }
 
-            return true;
+            if (reader.TokenType == JsonTokenType.StartObject && deeper != 0 && depth < masks.Length)
+            {
+                masks[depth] = deeper;
+            }
+            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    public static bool Matches(RuleCondition condition, ReadOnlySpan<byte> node, ReadOnlySpan<FieldValue> values)
+    {
+        if (condition.Parts is { } parts)
+        {
+            var any = condition.Any is not null;
+            foreach (var part in parts)
+            {
+                if (Matches(part, node, values) == any)
+                {
+                    return any;
+                }
+            }
+
+            return !any;
         }
 
-        var found = TryFind(nodeJson, condition.FieldSegments, out var type, out var value, out var escaped);
+        var value = values[condition.FieldIndex];
         if (condition.Missing)
         {
-            return !found || type == JsonTokenType.Null;
+            return !value.Found || value.Type == JsonTokenType.Null;
         }
 
-        if (!found)
+        if (!value.Found)
         {
             return false;
         }
 
+        var text = node.Slice(value.Start, value.Length);
         if (condition.GreaterThan is { } threshold)
         {
-            return type == JsonTokenType.Number && Utf8Parser.TryParse(value, out double number, out _, 'G') ? number > threshold : false;
+            return value.Type == JsonTokenType.Number && Utf8Parser.TryParse(text, out double number, out _, 'G') && number > threshold;
         }
 
-        if (type != JsonTokenType.String)
+        if (value.Type != JsonTokenType.String)
         {
             return false;
         }
 
-        var text = escaped ? JsonUnescape(value) : Encoding.UTF8.GetString(value);
-        foreach (var candidate in condition.In!)
+        if (value.Escaped)
         {
-            if (string.Equals(candidate, text, StringComparison.OrdinalIgnoreCase))
+            text = Encoding.UTF8.GetBytes(JsonUnescape(text));
+        }
+
+        foreach (var candidate in condition.InUtf8)
+        {
+            if (text.SequenceEqual(candidate) || Ascii.EqualsIgnoreCase(text, candidate))
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    private static bool TryFind(ReadOnlySpan<byte> json, string[] segments, out JsonTokenType type, out ReadOnlySpan<byte> value, out bool escaped)
-    {
-        var reader = new Utf8JsonReader(json);
-        type = JsonTokenType.None;
-        value = default;
-        escaped = false;
-        reader.Read();
-        foreach (var segment in segments)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                return false;
-            }
-
-            var depth = reader.CurrentDepth;
-            var found = false;
-            while (reader.Read() && reader.CurrentDepth > depth)
-            {
-                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1 && reader.ValueTextEquals(segment))
-                {
-                    reader.Read();
-                    found = true;
-                    break;
-                }
-
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    reader.Skip();
-                }
-            }
-
-            if (!found)
-            {
-                return false;
-            }
-        }
-
-        type = reader.TokenType;
-        value = reader.ValueSpan;
-        escaped = reader.ValueIsEscaped;
-        return true;
     }
 
     private static string JsonUnescape(ReadOnlySpan<byte> escapedValue)

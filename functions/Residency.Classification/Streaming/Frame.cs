@@ -10,7 +10,7 @@ internal struct Frame
     /// <summary>For arrays: the index of the element being read.</summary>
     public int ElementIndex;
 
-    /// <summary>The container's property name in its parent object (in the name arena); length 0 for array elements and the root.</summary>
+    /// <summary>The container's property name in its parent object (input offset, or ~arena offset when escaped); length 0 for array elements and the root.</summary>
     public int NameStart;
     public int NameLength;
 
@@ -24,6 +24,9 @@ internal struct Frame
     public PolicyRule Inherited;
 
     public int ArenaMark;
+
+    /// <summary>Bits of the known child names (by index in the policy node) already seen in this object.</summary>
+    public ulong KnownKeys;
     public int KeysStart;
     public HashSet<string>? ManyKeys;
 

@@ -10,8 +10,10 @@ internal static class ResultBuilder
         var level = DataLevel.General;
         for (var i = 0; i < tags.Count; i++)
         {
-            var (path, rule, count, _) = tags[i];
-            fields[i] = new FieldTag(path, rule.Level, rule.Category, rule.Id, rule.Action.Name, count);
+            var (path, rule, count, _, node) = tags[i];
+            fields[i] = node is not null && ReferenceEquals(rule, node.EffectiveRule) && count <= node.TagCache.Length
+                ? node.TagCache[count - 1] ??= policy.TagFor(path, rule, count)
+                : policy.TagFor(path, rule, count);
             if (rule.Level > level)
             {
                 level = rule.Level;
@@ -55,7 +57,7 @@ internal static class ResultBuilder
             Append(span, ref position, capturedAt);
             Append(span, ref position, ","u8);
             Append(span, ref position, body[1..]);
-            fragments[index++] = new ClassifiedFragment(lvl, DominantCategory(tags, lvl), new ReadOnlyMemory<byte>(bytes, start, position - start));
+            fragments[index++] = new ClassifiedFragment(lvl, DominantCategory(s, lvl), new ReadOnlyMemory<byte>(bytes, start, position - start));
         }
 
         return new ClassifiedUpload(s.MessageId, s.VehicleKey, s.CapturedAt, s.Kind, level, fields, fragments, policy, keyId);
@@ -68,33 +70,46 @@ internal static class ResultBuilder
     }
 
     /// <summary>The category holding most stored values at a level (ties: the first seen).</summary>
-    private static string DominantCategory(List<(string Path, PolicyRule Rule, int Count, bool Envelope)> tags, DataLevel level)
+    private static string DominantCategory(ClassificationSession s, DataLevel level)
     {
-        string? best = null;
-        var bestCount = -1;
-        foreach (var candidate in tags)
+        var totals = s.CategoryTotals;
+        var distinct = 0;
+        foreach (var tag in s.Tags.Tags)
         {
-            if (candidate.Rule.Level != level || candidate.Envelope || candidate.Rule.Action.Kind == RuleActionKind.Drop)
+            if (tag.Rule.Level != level || tag.Envelope || tag.Rule.Action.Kind == RuleActionKind.Drop)
             {
                 continue;
             }
 
-            var sum = 0;
-            foreach (var tag in tags)
+            var i = 0;
+            while (i < distinct && !ReferenceEquals(totals[i].Category, tag.Rule.Category) && totals[i].Category != tag.Rule.Category)
             {
-                if (tag.Rule.Level == level && !tag.Envelope && tag.Rule.Action.Kind != RuleActionKind.Drop && tag.Rule.Category == candidate.Rule.Category)
-                {
-                    sum += tag.Count;
-                }
+                i++;
             }
 
-            if (sum > bestCount)
+            if (i == distinct)
             {
-                best = candidate.Rule.Category;
-                bestCount = sum;
+                if (distinct == totals.Length)
+                {
+                    Array.Resize(ref s.CategoryTotals, distinct * 2);
+                    totals = s.CategoryTotals;
+                }
+
+                totals[distinct++] = (tag.Rule.Category, 0);
+            }
+
+            totals[i].Count += tag.Count;
+        }
+
+        var best = -1;
+        for (var i = 0; i < distinct; i++)
+        {
+            if (best < 0 || totals[i].Count > totals[best].Count)
+            {
+                best = i;
             }
         }
 
-        return best ?? "unclassified";
+        return best < 0 ? "unclassified" : totals[best].Category;
     }
 }

@@ -6,11 +6,11 @@ internal sealed class TagAccumulator
     private readonly Dictionary<long, int> _byNode = [];
     private readonly Dictionary<(string Path, int Rule), int> _byPath = [];
 
-    public List<(string Path, PolicyRule Rule, int Count, bool Envelope)> Tags { get; } = [];
+    public List<(string Path, PolicyRule Rule, int Count, bool Envelope, Policy.PathNode? Node)> Tags { get; } = [];
 
-    public void Add(int nodeId, string path, PolicyRule rule, bool envelope = false)
+    public void Add(Policy.PathNode node, PolicyRule rule, bool envelope = false)
     {
-        var key = ((long)nodeId << 32) | (uint)rule.Index;
+        var key = ((long)node.Id << 32) | (uint)rule.Index;
         if (_byNode.TryGetValue(key, out var index))
         {
             Bump(index);
@@ -18,7 +18,7 @@ internal sealed class TagAccumulator
         }
 
         _byNode[key] = Tags.Count;
-        Tags.Add((path, rule, 1, envelope));
+        Tags.Add((node.Path, rule, 1, envelope, node));
     }
 
     public void Add(string unknownPath, PolicyRule rule)
@@ -30,7 +30,7 @@ internal sealed class TagAccumulator
         }
 
         _byPath[(unknownPath, rule.Index)] = Tags.Count;
-        Tags.Add((unknownPath, rule, 1, false));
+        Tags.Add((unknownPath, rule, 1, false, null));
     }
 
     public void Clear()

@@ -61,6 +61,8 @@ internal ref struct UploadWalker
         ref var frame = ref _s.Frames[depth];
         frame.ArenaMark = _s.Names.Length;
         frame.KeysStart = _s.Keys.Count;
+        frame.KnownKeys = 0;
+        var childIndex = -1;
         while (_reader.Read())
         {
             if (_reader.TokenType == JsonTokenType.EndObject)
@@ -70,9 +72,23 @@ internal ref struct UploadWalker
             }
 
             var (nameStart, nameLength) = StoreName();
-            var name = _s.Names.Slice(nameStart, nameLength);
-            CheckDuplicate(depth, nameStart, nameLength);
-            var child = frame.Node?.FindChild(name);
+            var child = frame.Node?.FindChild(Name(nameStart, nameLength), out childIndex);
+            if (child is not null && childIndex < 64)
+            {
+                // Known names are tracked as bits; only unknown names need the hash list.
+                var bit = 1UL << childIndex;
+                if ((frame.KnownKeys & bit) != 0)
+                {
+                    throw DuplicateKey(depth, nameStart, nameLength);
+                }
+
+                frame.KnownKeys |= bit;
+            }
+            else
+            {
+                CheckDuplicate(depth, nameStart, nameLength);
+            }
+
             _reader.Read();
             HandleValue(depth, nameStart, nameLength, child);
         }
@@ -121,6 +137,7 @@ internal ref struct UploadWalker
 
             ref var frame = ref _s.Frames[depth];
             frame = default;
+            _s.DeepestFrame = Math.Max(_s.DeepestFrame, depth);
             frame.IsArray = token == JsonTokenType.StartArray;
             frame.NameStart = nameStart;
             frame.NameLength = nameLength;
@@ -179,7 +196,7 @@ internal ref struct UploadWalker
                 }
 
                 _s.MessageId = System.Text.Encoding.ASCII.GetString(value);
-                _s.Tags.Add(node.Id, node.Path, rule, envelope: true);
+                _s.Tags.Add(node, rule, envelope: true);
                 return false;
             case EnvelopeField.CapturedAt:
                 if (!_reader.TryGetDateTimeOffset(out var capturedAt) || !HasExplicitOffset(value))
@@ -190,7 +207,7 @@ internal ref struct UploadWalker
                 _s.CapturedAt = capturedAt;
                 _s.CapturedAtStart = (int)_reader.TokenStartIndex;
                 _s.CapturedAtLength = _reader.ValueSpan.Length + 2;
-                _s.Tags.Add(node.Id, node.Path, rule, envelope: true);
+                _s.Tags.Add(node, rule, envelope: true);
                 return false;
             case EnvelopeField.Vin:
                 if (!VinDetector.HasVinFormat(value))
@@ -204,7 +221,7 @@ internal ref struct UploadWalker
                     upper[i] = AsciiBytes.ToUpper(value[i]);
                 }
 
-                _s.VehicleKey = _key.ComputeHex(upper);
+                _s.VehicleKey = _s.VehicleKeyFor(upper, _key);
                 _s.HasVin = true;
                 return true;
             case EnvelopeField.Kind:
@@ -241,7 +258,7 @@ internal ref struct UploadWalker
 
     private bool TryDefer(ref Frame parent, int nameStart, int nameLength, PathNode? node, PolicyRule rule)
     {
-        var name = _s.Names.Slice(nameStart, nameLength);
+        var name = Name(nameStart, nameLength);
         var isLat = name.SequenceEqual(_policy.LatitudeName);
         if (!isLat && !name.SequenceEqual(_policy.LongitudeName))
         {
@@ -324,7 +341,15 @@ internal ref struct UploadWalker
         }
 
         var writer = Open(rule.Level, depth);
-        writer.WritePropertyName(_s.Names.Slice(c.NameStart, c.NameLength));
+        if (c.Node is not null)
+        {
+            writer.WritePropertyName(c.Node.EncodedName);
+        }
+        else
+        {
+            writer.WritePropertyName(Name(c.NameStart, c.NameLength));
+        }
+
         WriteNumber(writer, _input.Slice(c.TokenStart, c.TokenLength), c.Value, rule.Action);
     }
 
@@ -358,7 +383,14 @@ internal ref struct UploadWalker
             ref var frame = ref _s.Frames[k];
             if (k > 0 && !_s.Frames[k - 1].IsArray)
             {
-                writer.WritePropertyName(_s.Names.Slice(frame.NameStart, frame.NameLength));
+                if (frame.Node is not null)
+                {
+                    writer.WritePropertyName(frame.Node.EncodedName);
+                }
+                else
+                {
+                    writer.WritePropertyName(Name(frame.NameStart, frame.NameLength));
+                }
             }
             else if (k > 0)
             {
@@ -393,12 +425,17 @@ internal ref struct UploadWalker
             if (_s.Matches.Count > 0)
             {
                 var fieldAction = action;
-                rule = HighestDetectorRule(rule);
+                var raised = HighestDetectorRule(rule);
+
+                // Raised: rewrite every identifier in the text, including those at the field's own level.
+                _s.Matches.Clear();
+                ValueDetectors.Scan(value, _policy.DetectorsAtOrAbove[(int)rule.Level], _s.Matches);
+                rule = raised;
                 Tag(depth, nameStart, nameLength, node, rule);
                 if (fieldAction.Kind == RuleActionKind.Keep)
                 {
                     // Only the matched identifiers are rewritten; the rest of the text stays readable.
-                    var writer = OpenForValue(rule.Level, depth, nameStart, nameLength);
+                    var writer = OpenForValue(rule.Level, depth, nameStart, nameLength, node);
                     var scratchStart = _s.Scratch.Length;
                     ValueTransforms.TransformSpans(value, _s.Matches, _policy.DetectorRules, _key, _s.Scratch);
                     writer.WriteStringValue(_s.Scratch.Written[scratchStart..]);
@@ -422,7 +459,7 @@ internal ref struct UploadWalker
             return;
         }
 
-        var w = OpenForValue(rule.Level, depth, nameStart, nameLength);
+        var w = OpenForValue(rule.Level, depth, nameStart, nameLength, node);
         WriteValue(w, action, node);
     }
 
@@ -441,12 +478,19 @@ internal ref struct UploadWalker
         return best;
     }
 
-    private Utf8JsonWriter OpenForValue(DataLevel level, int depth, int nameStart, int nameLength)
+    private Utf8JsonWriter OpenForValue(DataLevel level, int depth, int nameStart, int nameLength, PathNode? node)
     {
         var writer = Open(level, depth);
         if (!_s.Frames[depth].IsArray)
         {
-            writer.WritePropertyName(_s.Names.Slice(nameStart, nameLength));
+            if (node is not null)
+            {
+                writer.WritePropertyName(node.EncodedName);
+            }
+            else
+            {
+                writer.WritePropertyName(Name(nameStart, nameLength));
+            }
         }
         else
         {
@@ -549,6 +593,7 @@ internal ref struct UploadWalker
         var depth = parentDepth + 1;
         ref var frame = ref _s.Frames[depth];
         frame = default;
+        _s.DeepestFrame = Math.Max(_s.DeepestFrame, depth);
         frame.IsArray = _reader.TokenType == JsonTokenType.StartArray;
         frame.Node = node;
         frame.Inherited = node.EffectiveRule;
@@ -568,9 +613,11 @@ internal ref struct UploadWalker
         var unit = _input[start..((int)_reader.TokenStartIndex + 1)];
 
         var rule = node.EffectiveRule;
+        Span<ConditionEvaluator.FieldValue> values = stackalloc ConditionEvaluator.FieldValue[node.ConditionFields.Length];
+        ConditionEvaluator.Capture(unit, node.ConditionFields, values);
         foreach (var candidate in node.ConditionalRules)
         {
-            if (ConditionEvaluator.Matches(candidate.When!, unit))
+            if (ConditionEvaluator.Matches(candidate.When!, unit, values))
             {
                 rule = candidate;
                 break;
@@ -588,7 +635,7 @@ internal ref struct UploadWalker
             return;
         }
 
-        var writer = OpenForValue(rule.Level, parentDepth, nameStart, nameLength);
+        var writer = OpenForValue(rule.Level, parentDepth, nameStart, nameLength, node);
         writer.WriteRawValue(unit, skipInputValidation: true);
     }
 
@@ -628,7 +675,7 @@ internal ref struct UploadWalker
     {
         if (node is not null)
         {
-            _s.Tags.Add(node.Id, node.Path, rule);
+            _s.Tags.Add(node, rule);
         }
         else
         {
@@ -665,29 +712,33 @@ internal ref struct UploadWalker
         _ => "something else",
     };
 
+    /// <summary>Where the current property name is: a slice of the input (start >= 0), or of the name arena when it had escapes (start &lt; 0).</summary>
     private (int Start, int Length) StoreName()
     {
-        var start = _s.Names.Length;
         var raw = _reader.ValueSpan;
-        if (_reader.ValueIsEscaped)
+        if (!_reader.ValueIsEscaped)
         {
-            var written = _reader.CopyString(_s.Names.GetSpan(raw.Length));
-            _s.Names.Advance(written);
-            return (start, written);
+            return ((int)_reader.TokenStartIndex + 1, raw.Length);
         }
 
-        _s.Names.Append(raw);
-        return (start, raw.Length);
+        var start = _s.Names.Length;
+        var written = _reader.CopyString(_s.Names.GetSpan(raw.Length));
+        _s.Names.Advance(written);
+        return (~start, written);
     }
+
+    private ReadOnlySpan<byte> Name(int start, int length) => start >= 0 ? _input.Slice(start, length) : _s.Names.Slice(~start, length);
+
+    private string NameString(int start, int length) => System.Text.Encoding.UTF8.GetString(Name(start, length));
 
     private void CheckDuplicate(int depth, int nameStart, int nameLength)
     {
         ref var frame = ref _s.Frames[depth];
-        var name = _s.Names.Slice(nameStart, nameLength);
+        var name = Name(nameStart, nameLength);
         var hash = Fnv1a(name);
         if (frame.ManyKeys is not null)
         {
-            if (!frame.ManyKeys.Add(_s.NameString(nameStart, nameLength)))
+            if (!frame.ManyKeys.Add(NameString(nameStart, nameLength)))
             {
                 throw DuplicateKey(depth, nameStart, nameLength);
             }
@@ -698,7 +749,7 @@ internal ref struct UploadWalker
         for (var i = frame.KeysStart; i < _s.Keys.Count; i++)
         {
             var seen = _s.Keys[i];
-            if (seen.Hash == hash && _s.Names.Slice(seen.Start, seen.Length).SequenceEqual(name))
+            if (seen.Hash == hash && Name(seen.Start, seen.Length).SequenceEqual(name))
             {
                 throw DuplicateKey(depth, nameStart, nameLength);
             }
@@ -711,13 +762,13 @@ internal ref struct UploadWalker
             frame.ManyKeys = new HashSet<string>(StringComparer.Ordinal);
             for (var i = frame.KeysStart; i < _s.Keys.Count; i++)
             {
-                frame.ManyKeys.Add(_s.NameString(_s.Keys[i].Start, _s.Keys[i].Length));
+                frame.ManyKeys.Add(NameString(_s.Keys[i].Start, _s.Keys[i].Length));
             }
         }
     }
 
     private UploadRejectedException DuplicateKey(int depth, int nameStart, int nameLength) =>
-        Reject(UploadRejectionReasons.DuplicateKey, $"{ChildPath(depth, nameStart, nameLength, _s.Frames[depth].Node?.FindChild(_s.Names.Slice(nameStart, nameLength)))} appears twice in the same object.");
+        Reject(UploadRejectionReasons.DuplicateKey, $"{ChildPath(depth, nameStart, nameLength, _s.Frames[depth].Node?.FindChild(Name(nameStart, nameLength), out _))} appears twice in the same object.");
 
     private static uint Fnv1a(ReadOnlySpan<byte> bytes)
     {
@@ -744,7 +795,8 @@ internal ref struct UploadWalker
         return _s.Unescaped.Written;
     }
 
-    /// <summary>The normalized path of a child; device-chosen names that are not plain identifiers are not echoed.</summary>
+    /// <summary>The normalized path of a child; device-chosen names that are not plain identifiers are not echoed.
+    /// Paths of unknown fields are cached in the session, so repeated unknown fields do not allocate.</summary>
     private string ChildPath(int parentDepth, int nameStart, int nameLength, PathNode? node)
     {
         if (node is not null)
@@ -755,11 +807,11 @@ internal ref struct UploadWalker
         var parentPath = _s.Frames[parentDepth].Path;
         if (_s.Frames[parentDepth].IsArray)
         {
-            return parentPath + PathSyntax.ArrayElement;
+            return _s.CachedPath(parentPath, [], PathSyntax.ArrayElement);
         }
 
-        var name = _s.Names.Slice(nameStart, nameLength);
-        return IsPlainName(name) ? parentPath + "." + _s.NameString(nameStart, nameLength) : parentPath + "['?']";
+        var name = Name(nameStart, nameLength);
+        return IsPlainName(name) ? _s.CachedPath(parentPath, name, null) : _s.CachedPath(parentPath, [], "['?']");
     }
 
     private static bool IsPlainName(ReadOnlySpan<byte> name)

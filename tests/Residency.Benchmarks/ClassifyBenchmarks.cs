@@ -1,0 +1,112 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using Residency.Classification;
+
+namespace Residency.Benchmarks;
+
+/// <summary>
+/// Classifying one upload against the floor of copying the same bytes token by token from a Utf8JsonReader to a Utf8JsonWriter.
+/// Op/s is events per second; Allocated is bytes allocated per event.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Config))]
+public class ClassifyBenchmarks : IDisposable
+{
+    private static readonly JsonWriterOptions CopyOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
+    private byte[] _payload = [];
+    private UploadClassifier _classifier = null!;
+    private ArrayBufferWriter<byte> _copyBuffer = null!;
+    private Utf8JsonWriter _copyWriter = null!;
+    private byte[] _unescaped = new byte[1024];
+
+    /// <summary>The sample upload (samples/uploads/NAME.json): 2-4 KB uploads and one 500-point trajectory (45 KB).</summary>
+    [Params("telemetry", "event", "cabin", "trip", "trip-500-points")]
+    public string Upload { get; set; } = "telemetry";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _payload = File.ReadAllBytes(Path.Combine(FindRoot(), "samples", "uploads", Upload + ".json"));
+        _classifier = new UploadClassifier(ClassificationPolicy.Default, PseudonymizationKey.Development);
+        _copyBuffer = new ArrayBufferWriter<byte>(_payload.Length * 2);
+        _copyWriter = new Utf8JsonWriter(_copyBuffer, CopyOptions);
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _copyWriter?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Benchmark(Baseline = true, Description = "reader-writer copy")]
+    public int Copy()
+    {
+        _copyBuffer.ResetWrittenCount();
+        _copyWriter.Reset(_copyBuffer);
+        var reader = new Utf8JsonReader(_payload);
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject: _copyWriter.WriteStartObject(); break;
+                case JsonTokenType.EndObject: _copyWriter.WriteEndObject(); break;
+                case JsonTokenType.StartArray: _copyWriter.WriteStartArray(); break;
+                case JsonTokenType.EndArray: _copyWriter.WriteEndArray(); break;
+                case JsonTokenType.PropertyName: _copyWriter.WritePropertyName(Unescaped(ref reader)); break;
+                case JsonTokenType.String: _copyWriter.WriteStringValue(Unescaped(ref reader)); break;
+                case JsonTokenType.Number: _copyWriter.WriteRawValue(reader.ValueSpan, skipInputValidation: true); break;
+                case JsonTokenType.True: _copyWriter.WriteBooleanValue(true); break;
+                case JsonTokenType.False: _copyWriter.WriteBooleanValue(false); break;
+                case JsonTokenType.Null: _copyWriter.WriteNullValue(); break;
+            }
+        }
+
+        _copyWriter.Flush();
+        return _copyBuffer.WrittenCount;
+    }
+
+    [Benchmark(Description = "classify")]
+    public int Classify() => _classifier.Classify(_payload).Fragments.Count;
+
+    private ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        if (_unescaped.Length < reader.ValueSpan.Length)
+        {
+            _unescaped = new byte[reader.ValueSpan.Length];
+        }
+
+        return _unescaped.AsSpan(0, reader.CopyString(_unescaped));
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Functions.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Functions.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private sealed class Config : ManualConfig
+    {
+        public Config()
+        {
+            AddColumn(StatisticColumn.OperationsPerSecond);
+        }
+    }
+}

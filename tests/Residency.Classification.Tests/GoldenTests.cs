@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Xunit;
+
+namespace Residency.Classification.Tests;
+
+/// <summary>The full report of every sample upload, checked in. Set RESIDENCY_UPDATE_GOLDEN=1 to rewrite the files after an intended change.</summary>
+public class GoldenTests
+{
+    public static TheoryData<string> Kinds => new(Samples.Kinds);
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Sample_upload_report_matches_its_golden_file(string kind)
+    {
+        var upload = Samples.Classifier.Classify(Samples.Read(kind + ".json"));
+        Assert.Equal(kind, upload.Kind);
+        var actual = Render(upload);
+        var path = Path.Combine(Samples.Root, "tests", "Residency.Classification.Tests", "Golden", kind + ".report.json");
+        if (Environment.GetEnvironmentVariable("RESIDENCY_UPDATE_GOLDEN") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"Golden file {path} is missing; run the tests once with RESIDENCY_UPDATE_GOLDEN=1 and review it.");
+        Assert.Equal(File.ReadAllText(path), actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void No_fragment_holds_a_value_stored_at_a_higher_level(string kind)
+    {
+        // Every raw string value of the upload that is stored unchanged at some level must not appear in a lower level's fragment.
+        var upload = Samples.Classifier.Classify(Samples.Read(kind + ".json"));
+        var texts = upload.Fragments.ToDictionary(f => f.Level, f => Encoding.UTF8.GetString(f.Json.Span));
+        using var input = JsonDocument.Parse(Samples.Read(kind + ".json"));
+        var envelope = new[] { upload.MessageId, input.RootElement.GetProperty("capturedAt").GetString(), "vehicle-upload/1", kind };
+        foreach (var value in Strings(input.RootElement).Where(v => v.Length >= 6 && !envelope.Contains(v)))
+        {
+            var levels = texts.Where(t => t.Value.Contains('"' + JsonEncodedText.Encode(value, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + '"', StringComparison.Ordinal)).Select(t => t.Key).ToList();
+            Assert.True(levels.Count <= 1 || levels.All(l => l == levels[0]), $"a value of {kind} ({value.Length} chars) appears in fragments {string.Join(",", levels)}");
+        }
+    }
+
+    internal static string Render(ClassifiedUpload upload)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            upload.WriteReport(writer);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        JsonValueKind.String => [element.GetString()!],
+        _ => [],
+    };
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace Residency.Classification.Tests;
+
+public class PropertyTests
+{
+    private const string VinAlphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+
+    // Context around an identifier: Chinese text, punctuation and spaces, never ASCII letters or digits (which would extend the token).
+    private static readonly char[] ContextChars = "车主身份证号码是的联系电话，。：；（）【】、 \t备注京沪粤".ToCharArray();
+
+    private static Gen<string> Context { get; } =
+        Gen.Choose(0, 12).SelectMany(n => Gen.Elements(ContextChars).ArrayOf(n)).Select(chars => new string(chars));
+
+    private static Gen<string> ResidentIds { get; } =
+        from area in Gen.Choose(110000, 829999)
+        from days in Gen.Choose(0, 45000)
+        from sequence in Gen.Choose(0, 999)
+        let birth = new DateTime(1900, 1, 1).AddDays(days)
+        let body = $"{area:D6}{birth:yyyyMMdd}{sequence:D3}"
+        select body + DetectorTests.CheckCharacter(body);
+
+    private static Gen<string> Vins { get; } =
+        Gen.Elements(VinAlphabet.ToCharArray()).ArrayOf(17).Select(chars =>
+        {
+            chars[8] = VinCheckDigit(chars);
+            return new string(chars);
+        });
+
+    [Fact]
+    public void Generated_resident_ids_are_valid_and_found_wherever_they_are_placed()
+    {
+        Prop.ForAll(
+            (from prefix in Context from id in ResidentIds from suffix in Context select (prefix, id, suffix)).ToArbitrary(),
+            t =>
+            {
+                var match = Assert.Single(ValueDetectors.FindAll(t.prefix + t.id + t.suffix));
+                return match.Kind == DetectorKind.ResidentId && match.Value == t.id && ValueDetectors.IsValidResidentId(t.id);
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Generated_vins_are_found_wherever_they_are_placed()
+    {
+        Prop.ForAll(
+            (from prefix in Context from vin in Vins from suffix in Context select (prefix, vin, suffix)).ToArbitrary(),
+            t => ValueDetectors.FindAll(t.prefix + t.vin + t.suffix).Any(m => m.Kind == DetectorKind.Vin && m.Value == t.vin))
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_generated_id_number_in_any_free_text_field_raises_the_upload_and_never_leaves_raw()
+    {
+        var fields = Gen.Elements("notes", "firmware", "mystery", "signals.gear", "diagnostics.dtc");
+        Prop.ForAll(
+            (from field in fields from prefix in Context from id in ResidentIds from suffix in Context select (field, text: prefix + id + suffix, id)).ToArbitrary(),
+            t =>
+            {
+                var json = JsonNode.Parse(Samples.Minimal())!.AsObject();
+                var value = JsonValue.Create(t.text);
+                switch (t.field)
+                {
+                    case "signals.gear": json["signals"] = new JsonObject { ["gear"] = value }; break;
+                    case "diagnostics.dtc": json["diagnostics"] = new JsonObject { ["dtc"] = new JsonArray("P0A80", value) }; break;
+                    default: json[t.field] = value; break;
+                }
+
+                var upload = Samples.Classify(json.ToJsonString());
+                var all = string.Concat(upload.Fragments.Select(f => Encoding.UTF8.GetString(f.Json.Span)));
+                return upload.Level >= DataLevel.Sensitive && !all.Contains(t.id, StringComparison.Ordinal);
+            }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Adding_fields_never_lowers_the_level()
+    {
+        var values = Gen.OneOf(
+            Gen.Choose(-1000, 1000).Select(i => (JsonNode?)JsonValue.Create(i)),
+            Gen.Elements("ok", "D", "P0A80", "13800138000", "11010519491231002X", "京A12345", "备注").Select(s => (JsonNode?)JsonValue.Create(s)),
+            Gen.Constant<JsonNode?>(null),
+            Gen.Choose(0, 80).Select(i => (JsonNode?)new JsonObject { ["lat"] = 39.9 + (i / 1000.0), ["lon"] = 116.38 }));
+        var names = Gen.Elements("extra", "speedKph2", "note", "x1", "label", "detail");
+        var additions = (from parent in Gen.Elements("", "signals", "owner", "diagnostics", "newObject")
+                         from name in names
+                         from value in values
+                         select (parent, name, value)).ListOf();
+        var kinds = Gen.Elements(Samples.Kinds.ToArray());
+        Prop.ForAll(
+            (from kind in kinds from adds in additions select (kind, adds)).ToArbitrary(),
+            t =>
+            {
+                var original = Encoding.UTF8.GetString(Samples.Read(t.kind + ".json"));
+                var before = Samples.Classify(original).Level;
+                var json = JsonNode.Parse(original)!.AsObject();
+                var n = 0;
+                foreach (var (parent, name, value) in t.adds)
+                {
+                    var target = parent.Length == 0 ? json : (json[parent] as JsonObject ?? (JsonObject)(json[parent] = new JsonObject()));
+                    target[name + "_" + n++] = value?.DeepClone();
+                }
+
+                return Samples.Classify(json.ToJsonString()).Level >= before;
+            }).QuickCheckThrowOnFailure();
+    }
+
+    private static char VinCheckDigit(char[] vin)
+    {
+        int[] weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+        const string letters = "ABCDEFGHJKLMNPRSTUVWXYZ";
+        int[] letterValues = [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9];
+        var sum = 0;
+        for (var i = 0; i < 17; i++)
+        {
+            var value = char.IsAsciiDigit(vin[i]) ? vin[i] - '0' : letterValues[letters.IndexOf(vin[i], StringComparison.Ordinal)];
+            sum += value * weights[i];
+        }
+
+        var check = sum % 11;
+        return check == 10 ? 'X' : (char)('0' + check);
+    }
+}
