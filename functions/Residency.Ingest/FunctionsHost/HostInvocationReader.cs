@@ -46,17 +46,14 @@ public static class HostInvocationReader
             var partitionId = ReadPartitionId(metadata);
 
             var sequenceNumbers = RequireArray(metadata, HostMetadataKeys.SequenceNumberArray, HostMetadataKeys.Metadata);
-            var offsets = OptionalArray(metadata, HostMetadataKeys.OffsetArray);
-            var enqueued = OptionalArray(metadata, HostMetadataKeys.EnqueuedTimeUtcArray);
-            var partitionKeys = OptionalArray(metadata, HostMetadataKeys.PartitionKeyArray);
-            var properties = OptionalArray(metadata, HostMetadataKeys.PropertiesArray);
-
             var count = bodies.GetArrayLength();
             RequireLength(sequenceNumbers, count, HostMetadataKeys.SequenceNumberArray);
-            RequireLength(offsets, count, HostMetadataKeys.OffsetArray);
-            RequireLength(enqueued, count, HostMetadataKeys.EnqueuedTimeUtcArray);
-            RequireLength(partitionKeys, count, HostMetadataKeys.PartitionKeyArray);
-            RequireLength(properties, count, HostMetadataKeys.PropertiesArray);
+
+            // Optional metadata never blocks a partition: an unusable array is ignored, not fatal.
+            var offsets = OptionalArray(metadata, HostMetadataKeys.OffsetArray, count);
+            var enqueued = OptionalArray(metadata, HostMetadataKeys.EnqueuedTimeUtcArray, count);
+            var partitionKeys = OptionalArray(metadata, HostMetadataKeys.PartitionKeyArray, count);
+            var properties = OptionalArray(metadata, HostMetadataKeys.PropertiesArray, count);
 
             var events = new List<IngestEvent>(count);
             for (var i = 0; i < count; i++)
@@ -66,9 +63,9 @@ public static class HostInvocationReader
                     body,
                     ReadSequenceNumber(sequenceNumbers[i], i),
                     offsets is { } o ? ReadScalarText(o[i]) : null,
-                    enqueued is { } e ? ReadTime(e[i], i) : null,
+                    enqueued is { } e ? ReadTime(e[i]) : null,
                     partitionKeys is { } k ? ReadScalarText(k[i]) : null,
-                    properties is { } p ? ReadProperties(p[i], i) : null,
+                    properties is { } p ? ReadProperties(p[i]) : null,
                     transportError));
             }
 
@@ -141,34 +138,19 @@ public static class HostInvocationReader
         throw new InvalidInvocationException($"Metadata.SequenceNumberArray[{index}] is not an integer.");
     }
 
-    private static DateTimeOffset? ReadTime(JsonElement element, int index)
-    {
-        if (element.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
+    private static DateTimeOffset? ReadTime(JsonElement element) =>
+        element.ValueKind == JsonValueKind.String &&
+        DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : null;
 
-        if (element.ValueKind == JsonValueKind.String &&
-            DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
-        {
-            return time;
-        }
-
-        throw new InvalidInvocationException($"Metadata.EnqueuedTimeUtcArray[{index}] is not a date and time.");
-    }
-
-    private static Dictionary<string, string>? ReadProperties(JsonElement element, int index)
+    private static Dictionary<string, string>? ReadProperties(JsonElement element)
     {
         var value = Unwrap(element);
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
         if (value.ValueKind != JsonValueKind.Object)
         {
-            throw new InvalidInvocationException($"Metadata.PropertiesArray[{index}] is not an object.");
+            return null;
         }
 
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -207,9 +189,21 @@ public static class HostInvocationReader
     }
 
     private static JsonElement RequireArray(JsonElement parent, string name, string where) =>
-        OptionalArray(parent, name) ?? throw new InvalidInvocationException($"{where}.{name} is missing.");
+        ReadArray(parent, name) ?? throw new InvalidInvocationException($"{where}.{name} is missing.");
 
-    private static JsonElement? OptionalArray(JsonElement parent, string name)
+    private static JsonElement? OptionalArray(JsonElement parent, string name, int count)
+    {
+        try
+        {
+            return ReadArray(parent, name) is { } array && array.GetArrayLength() == count ? array : null;
+        }
+        catch (InvalidInvocationException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonElement? ReadArray(JsonElement parent, string name)
     {
         if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -225,11 +219,11 @@ public static class HostInvocationReader
         return value;
     }
 
-    private static void RequireLength(JsonElement? array, int count, string name)
+    private static void RequireLength(JsonElement array, int count, string name)
     {
-        if (array is { } a && a.GetArrayLength() != count)
+        if (array.GetArrayLength() != count)
         {
-            throw new InvalidInvocationException($"Metadata.{name} has {a.GetArrayLength()} entries for {count} events.");
+            throw new InvalidInvocationException($"Metadata.{name} has {array.GetArrayLength()} entries for {count} events.");
         }
     }
 

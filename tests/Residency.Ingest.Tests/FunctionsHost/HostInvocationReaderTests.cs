@@ -110,6 +110,23 @@ public class HostInvocationReaderTests
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Unusable_optional_metadata_is_ignored_rather_than_blocking_the_partition()
+    {
+        const string json = """
+            {"Data":{"events":["e30=","e30="]},
+             "Metadata":{"PartitionContext":{"PartitionId":"2"},"SequenceNumberArray":[5,6],
+              "OffsetArray":"[1]","EnqueuedTimeUtcArray":["yesterday",null],"PartitionKeyArray":42,
+              "PropertiesArray":["x",{"contentEncoding":"gzip"}]}}
+            """;
+        var batch = Read(json);
+        Assert.All(batch.Events, e => Assert.Null(e.Offset));
+        Assert.All(batch.Events, e => Assert.Null(e.EnqueuedTimeUtc));
+        Assert.All(batch.Events, e => Assert.Null(e.PartitionKey));
+        Assert.Null(batch.Events[0].Properties);
+        Assert.Equal("gzip", batch.Events[1].Properties!["contentEncoding"]);
+    }
+
     [Theory]
     [InlineData(HostArrayEncoding.JsonString)]
     [InlineData(HostArrayEncoding.JsonArray)]

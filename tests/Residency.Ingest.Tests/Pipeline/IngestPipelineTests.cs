@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Residency.Classification;
+using Residency.Storage;
+using Residency.Testing;
+using Xunit;
+
+namespace Residency.Ingest.Tests.Pipeline;
+
+/// <summary>The pipeline on its own against Azurite: random batches, every event exactly one outcome, nothing lost.</summary>
+[Collection(AzuriteGroup.Name)]
+public sealed class IngestPipelineTests(AzuriteFixture azurite)
+{
+    private static readonly string[] Kinds = ["account", "cabin", "charging", "diagnostic", "event", "telemetry", "trip"];
+    private static readonly string[] Invalid = ["invalid-json", "missing-field", "unknown-schema", "wrong-type", "duplicate-key", "too-deep"];
+
+    private static string Samples => Path.Combine(RepoPaths.Root, "samples", "uploads");
+
+    private static byte[] Sample(string kind, Random random)
+    {
+        var node = JsonNode.Parse(File.ReadAllBytes(Path.Combine(Samples, kind + ".json")))!;
+        // Fresh ids even for a fixed seed, so a reused Azurite (AZURITE_CONNECTION_STRING) never sees them twice.
+        _ = random;
+        node["messageId"] = Guid.NewGuid().ToString();
+        return Encoding.UTF8.GetBytes(node.ToJsonString());
+    }
+
+    private static byte[] Gzip(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
+        {
+            gzip.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    // A random event: valid (plain or gzip), an invalid sample, random bytes, or a cut gzip stream.
+    private static (byte[] Body, bool Valid) RandomEvent(Random random) => random.Next(10) switch
+    {
+        < 4 => (Sample(Kinds[random.Next(Kinds.Length)], random), true),
+        < 6 => (Gzip(Sample(Kinds[random.Next(Kinds.Length)], random)), true),
+        < 8 => (File.ReadAllBytes(Path.Combine(Samples, "invalid", Invalid[random.Next(Invalid.Length)] + ".json")), false),
+        8 => (RandomBytes(random), false),
+        _ => (Gzip(Sample("trip", random))[..random.Next(10, 200)], false),
+    };
+
+    private static byte[] RandomBytes(Random random)
+    {
+        var bytes = new byte[random.Next(1, 300)];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    private async Task<IngestPipeline> PipelineAsync(int maxConcurrency = 4) =>
+        new(ClassificationPolicy.Default, PseudonymizationKey.Development, await azurite.CreateStoreAsync(),
+            new IngestPipelineOptions { MaxConcurrency = maxConcurrency });
+
+    [Fact]
+    public async Task Random_batches_give_every_event_exactly_one_outcome_in_storage()
+    {
+        var pipeline = await PipelineAsync();
+        var client = azurite.CreateClient();
+        for (var seed = 1; seed <= 6; seed++)
+        {
+            var random = new Random(seed);
+            var partition = $"p{seed}-{Guid.NewGuid():N}"[..20];
+            var generated = Enumerable.Range(0, random.Next(1, 25)).Select(_ => RandomEvent(random)).ToList();
+            var first = random.Next(0, 1_000_000);
+            var batch = new IngestBatch(partition, generated.Select((g, i) => new IngestEvent(g.Body, first + i)).ToList());
+
+            var outcome = await pipeline.ProcessBatchAsync(batch);
+
+            Assert.Equal(batch.Events.Select(e => e.SequenceNumber), outcome.Events.Select(e => e.SequenceNumber));
+            for (var i = 0; i < generated.Count; i++)
+            {
+                var e = outcome.Events[i];
+                Assert.True(generated[i].Valid == (e.Disposition == EventDisposition.Stored),
+                    $"seed {seed} event {i}: valid {generated[i].Valid}, {e.Disposition} {e.ReasonCode}");
+            }
+
+            var quarantined = new HashSet<long>();
+            await foreach (var blob in client.GetBlobsAsync(ResidencyContainers.Quarantine, partition + "/"))
+            {
+                Assert.True(quarantined.Add(long.Parse(blob.Name.Split('/')[1], CultureInfo.InvariantCulture)), blob.Name);
+            }
+
+            Assert.Equal(outcome.Events.Where(e => e.Disposition == EventDisposition.Quarantined).Select(e => e.SequenceNumber).Order(), quarantined.Order());
+            var audit = new List<string>();
+            await foreach (var blob in client.GetBlobsAsync(ResidencyContainers.Audit, partition + "/"))
+            {
+                audit.Add(blob.Name);
+            }
+
+            Assert.Equal([$"{partition}/{first:D20}-{first + generated.Count - 1:D20}.json"], audit);
+        }
+    }
+
+    [Fact]
+    public async Task The_audit_entry_counts_levels_and_outcomes_and_is_identical_on_replay()
+    {
+        var pipeline = await PipelineAsync();
+        var random = new Random(99);
+        var partition = "audit-" + Guid.NewGuid().ToString("N")[..10];
+        var batch = new IngestBatch(partition,
+        [
+            new IngestEvent(Sample("account", random), 1),
+            new IngestEvent(Sample("telemetry", random), 2),
+            new IngestEvent(File.ReadAllBytes(Path.Combine(Samples, "invalid", "invalid-json.json")), 3),
+        ]);
+
+        var outcome = await pipeline.ProcessBatchAsync(batch);
+        var replay = await pipeline.ProcessBatchAsync(batch);
+
+        var client = azurite.CreateClient();
+        var name = $"{partition}/{1:D20}-{3:D20}.json";
+        var stored = await client.GetBlobAsync(ResidencyContainers.Audit, name);
+        using var document = JsonDocument.Parse(stored.Value.Content.ToMemory());
+        var byOutcome = document.RootElement.GetProperty("countsByOutcome");
+        Assert.Equal(2, byOutcome.GetProperty("stored").GetInt32());
+        Assert.Equal(1, byOutcome.GetProperty("quarantined").GetInt32());
+        Assert.Equal(1, byOutcome.GetProperty("quarantined:invalid-json").GetInt32());
+        foreach (var (level, count) in outcome.CountsByLevel)
+        {
+            Assert.Equal(count, document.RootElement.GetProperty("countsByLevel").GetProperty(level).GetInt32());
+        }
+
+        Assert.Equal(ClassificationPolicy.Default.Sha256, document.RootElement.GetProperty("policySha256").GetString());
+        Assert.Equal(outcome.CountsByLevel, replay.CountsByLevel);
+        var audits = new List<string>();
+        await foreach (var blob in client.GetBlobsAsync(ResidencyContainers.Audit, partition + "/"))
+        {
+            audits.Add(blob.Name);
+        }
+
+        Assert.Equal([name], audits);
+    }
+
+    [Fact]
+    public async Task Unreachable_storage_is_a_distinct_failure_not_a_quarantine()
+    {
+        int closedPort;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var connection = azurite.ConnectionString.Replace($"127.0.0.1:{azurite.BlobEndpoint.Port}", $"127.0.0.1:{closedPort}", StringComparison.Ordinal);
+        var options = new BlobRestClientOptions();
+        options.Retry.MaxRetries = 0;
+        var store = new ResidencyStore(BlobRestClient.FromConnectionString(connection, options), new ResidencyStoreOptions { IsDevelopment = true });
+        var pipeline = new IngestPipeline(ClassificationPolicy.Default, PseudonymizationKey.Development, store);
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            pipeline.ProcessBatchAsync(new IngestBatch("0", [new IngestEvent(Sample("trip", new Random(1)), 1), new IngestEvent(new byte[] { 1, 2 }, 2)])));
+    }
+
+    [Fact]
+    public void Outcome_json_round_trips()
+    {
+        var outcome = new IngestOutcome("7",
+        [
+            new EventOutcome(10, EventDisposition.Stored, null, ["general", "personal"]),
+            new EventOutcome(11, EventDisposition.Quarantined, "gzip-bomb", []),
+            new EventOutcome(12, EventDisposition.AlreadyStored, null, ["sensitive"]),
+            new EventOutcome(13, EventDisposition.Conflict, null, []),
+        ]);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            IngestOutcomeJson.Write(writer, outcome);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        var read = IngestOutcomeJson.Read(document.RootElement);
+        Assert.Equal(outcome.Events, read.Events, (a, b) => a.SequenceNumber == b.SequenceNumber && a.Disposition == b.Disposition &&
+            a.ReasonCode == b.ReasonCode && a.Levels.SequenceEqual(b.Levels));
+        Assert.Equal(outcome.CountsByLevel, read.CountsByLevel);
+        Assert.Equal(10, read.FirstSequenceNumber);
+        Assert.Equal(13, read.LastSequenceNumber);
+        Assert.Equal(1, read.CountsByReason["gzip-bomb"]);
+    }
+}
