@@ -210,6 +210,16 @@ public class UploadClassifierTests
         Assert.DoesNotContain("13800138000", ex.Message);
     }
 
+    [Fact]
+    public void Escaped_property_names_are_matched_and_written_unescaped()
+    {
+        var upload = Samples.Classify(Samples.Minimal("\"\\u006fwner\":{\"ph\\u006fne\":\"13800138000\"},\"caf\\u00e9\":{\"x\\\"y\":{\"z\":1}}"));
+        Assert.Equal("owner-phone", Assert.Single(upload.Fields, f => f.Path == "$.owner.phone").RuleId);
+        var personal = Samples.Fragment(upload, DataLevel.Personal);
+        Assert.Equal("138****8000", personal.GetProperty("owner").GetProperty("phone").GetString());
+        Assert.Equal(1, personal.GetProperty("café").GetProperty("x\"y").GetProperty("z").GetInt32());
+    }
+
     internal static string Render(ClassifiedUpload upload)
     {
         using var stream = new MemoryStream();

@@ -30,7 +30,8 @@ internal static class ConditionEvaluator
 
         Span<ulong> masks = stackalloc ulong[64];
         masks[0] = fields.Length == 64 ? ulong.MaxValue : (1UL << fields.Length) - 1;
-        while (reader.Read())
+        var pending = masks[0];
+        while (pending != 0 && reader.Read())
         {
             if (reader.TokenType != JsonTokenType.PropertyName)
             {
@@ -66,6 +67,7 @@ internal static class ConditionEvaluator
                 if ((matched & ~deeper & (1UL << i)) != 0)
                 {
                     var isString = reader.TokenType == JsonTokenType.String;
+                    pending &= ~(1UL << i);
                     values[i] = new FieldValue
                     {
                         Found = true,
@@ -86,6 +88,8 @@ internal static class ConditionEvaluator
                 reader.Skip();
             }
         }
+
+        // Every field found: the rest of the node (typically a large image) need not be read again.
     }
 
     public static bool Matches(RuleCondition condition, ReadOnlySpan<byte> node, ReadOnlySpan<FieldValue> values)
