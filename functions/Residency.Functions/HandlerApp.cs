@@ -1,3 +1,4 @@
+using System.Net;
 using Residency.Functions.Configuration;
 using Residency.Functions.Endpoints;
 using Residency.Ingest;
@@ -49,7 +50,8 @@ internal static partial class HandlerApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{configuration.Port}");
+        // An explicit endpoint wins over any ASPNETCORE_URLS/HTTP_PORTS the host's container may carry.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, configuration.Port));
         builder.Services.AddSingleton(configuration);
         builder.Services.AddSingleton(new ResidencyStore(configuration.BlobClient,
             new ResidencyStoreOptions

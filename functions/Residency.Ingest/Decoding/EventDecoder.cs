@@ -72,6 +72,12 @@ public sealed class EventDecoder
             return DecodeResult.Refused(DecodeReasons.InvalidUtf8, "The body is not valid UTF-8.", gzip);
         }
 
+        // Some device stacks prefix a byte order mark; JSON text must not carry one (RFC 8259).
+        if (text.Span.StartsWith("\uFEFF"u8))
+        {
+            text = text[3..];
+        }
+
         return DecodeResult.Ok(text, gzip);
     }
 

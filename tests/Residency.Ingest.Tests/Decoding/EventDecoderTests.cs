@@ -33,6 +33,14 @@ public class EventDecoderTests
     }
 
     [Fact]
+    public void A_utf8_byte_order_mark_is_removed_plain_or_gzip()
+    {
+        byte[] withBom = [0xef, 0xbb, 0xbf, .. Upload];
+        Assert.Equal(Upload, new EventDecoder().Decode(withBom).Utf8.ToArray());
+        Assert.Equal(Upload, new EventDecoder().Decode(Gzip(withBom)).Utf8.ToArray());
+    }
+
+    [Fact]
     public void Gzip_is_detected_by_magic_bytes_without_property()
     {
         var result = new EventDecoder().Decode(Gzip(Upload));
