@@ -8,19 +8,24 @@ internal sealed class EventHubsSink(EventHubsRestClient client) : IEventSink
 {
     public async Task<SinkReport> SendAsync(IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken)
     {
-        var messages = events.Select(e => new EventHubsMessage(e.Body, e.PartitionKey, e.Properties)).ToList();
-        try
+        var messages = events.Select(e => new EventHubsMessage(e.Body, e.PartitionKey, e.Properties));
+        int requests = 0, accepted = 0, failed = 0;
+        string? lastError = null;
+        foreach (var batch in client.Batches(messages))
         {
-            var requests = await client.SendAsync(messages, cancellationToken);
-            return new SinkReport(requests, events.Count, 0);
+            requests++;
+            try
+            {
+                await client.SendBatchAsync(batch, cancellationToken);
+                accepted += batch.EventCount;
+            }
+            catch (RequestFailedException ex)
+            {
+                failed += batch.EventCount;
+                lastError = ex.Status == 0 ? "Event Hubs could not be reached." : $"Event Hubs answered HTTP {ex.Status} {ex.ErrorCode}".TrimEnd();
+            }
         }
-        catch (RequestFailedException ex)
-        {
-            return new SinkReport(1, 0, events.Count, $"Event Hubs answered HTTP {ex.Status} {ex.ErrorCode}".TrimEnd());
-        }
-        catch (HttpRequestException ex)
-        {
-            return new SinkReport(1, 0, events.Count, $"Event Hubs could not be reached ({ex.HttpRequestError}).");
-        }
+
+        return new SinkReport(requests, accepted, failed, lastError);
     }
 }

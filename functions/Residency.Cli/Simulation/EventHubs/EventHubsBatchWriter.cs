@@ -10,7 +10,7 @@ namespace Residency.Cli.Simulation.EventHubs;
 /// </summary>
 internal static class EventHubsBatchWriter
 {
-    public static IEnumerable<byte[]> Split(IEnumerable<EventHubsMessage> messages, int maxBatchBytes)
+    public static IEnumerable<EventHubsBatch> Split(IEnumerable<EventHubsMessage> messages, int maxBatchBytes)
     {
         foreach (var group in messages.GroupBy(m => m.PartitionKey, StringComparer.Ordinal))
         {
@@ -27,7 +27,7 @@ internal static class EventHubsBatchWriter
                 var added = element.Length + (current.Count > 0 ? 1 : 0);
                 if (size + added > maxBatchBytes)
                 {
-                    yield return Join(current);
+                    yield return new EventHubsBatch(Join(current), current.Count);
                     current.Clear();
                     size = 2;
                     added = element.Length;
@@ -39,7 +39,7 @@ internal static class EventHubsBatchWriter
 
             if (current.Count > 0)
             {
-                yield return Join(current);
+                yield return new EventHubsBatch(Join(current), current.Count);
             }
         }
     }
@@ -106,3 +106,6 @@ internal static class EventHubsBatchWriter
         return result;
     }
 }
+
+/// <summary>One publication: the JSON body and how many events it holds.</summary>
+internal sealed record EventHubsBatch(byte[] Body, int EventCount);

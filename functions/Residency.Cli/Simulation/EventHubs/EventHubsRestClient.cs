@@ -42,26 +42,35 @@ internal sealed class EventHubsRestClient
     public static Uri HubUri(Uri namespaceEndpoint, string eventHubName) =>
         new(new Uri(namespaceEndpoint.GetLeftPart(UriPartial.Authority) + "/"), Uri.EscapeDataString(eventHubName));
 
+    /// <summary>The publications the messages make: one partition key each, none over the size limit.</summary>
+    public IEnumerable<EventHubsBatch> Batches(IEnumerable<EventHubsMessage> messages) => EventHubsBatchWriter.Split(messages, _maxBatchBytes);
+
     /// <summary>Sends the messages in as few batches as the size limit and partition keys allow; returns the number of requests.</summary>
     public async Task<int> SendAsync(IReadOnlyList<EventHubsMessage> messages, CancellationToken cancellationToken = default)
     {
         var requests = 0;
-        foreach (var batch in EventHubsBatchWriter.Split(messages, _maxBatchBytes))
+        foreach (var batch in Batches(messages))
         {
-            using var message = _pipeline.CreateMessage();
-            message.Request.Method = RequestMethod.Post;
-            message.Request.Uri.Reset(_messagesUri);
-            message.Request.Headers.SetValue(HttpHeader.Names.ContentType, BatchContentType);
-            message.Request.Content = RequestContent.Create(batch);
-            await _pipeline.SendAsync(message, cancellationToken);
-            if (message.Response.IsError)
-            {
-                throw new RequestFailedException(message.Response);
-            }
-
+            await SendBatchAsync(batch, cancellationToken);
             requests++;
         }
 
         return requests;
+    }
+
+    /// <summary>Sends one publication; throws <see cref="RequestFailedException"/> once retries are spent.</summary>
+    public async Task SendBatchAsync(EventHubsBatch batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        using var message = _pipeline.CreateMessage();
+        message.Request.Method = RequestMethod.Post;
+        message.Request.Uri.Reset(_messagesUri);
+        message.Request.Headers.SetValue(HttpHeader.Names.ContentType, BatchContentType);
+        message.Request.Content = RequestContent.Create(batch.Body);
+        await _pipeline.SendAsync(message, cancellationToken);
+        if (message.Response.IsError)
+        {
+            throw new RequestFailedException(message.Response);
+        }
     }
 }
