@@ -128,9 +128,18 @@ internal sealed class ClassificationSession
 
     private void Reset()
     {
-        foreach (var output in Outputs)
+        for (var i = 0; i < Outputs.Length; i++)
         {
-            output.Reset();
+            // After an unusually large upload, start small again so idle pool threads do not pin megabytes.
+            if (Outputs[i].Buffer.Capacity > 256 * 1024)
+            {
+                Outputs[i].Writer.Dispose();
+                Outputs[i] = new FragmentOutput();
+            }
+            else
+            {
+                Outputs[i].Reset();
+            }
         }
 
         Array.Clear(Frames, 0, DeepestFrame + 1);
