@@ -105,23 +105,21 @@ internal ref partial struct UploadWalker
         return hash;
     }
 
-    /// <summary>The normalized path of a child; device-chosen names that are not plain identifiers are not echoed.
-    /// Paths of unknown fields are cached in the session, so repeated unknown fields do not allocate.</summary>
-    private string ChildPath(int parentDepth, int nameStart, int nameLength, PathNode? node)
-    {
-        if (node is not null)
-        {
-            return node.Path;
-        }
+    /// <summary>The normalized path of a child; device-chosen names that are not plain identifiers are not echoed.</summary>
+    private string ChildPath(int parentDepth, int nameStart, int nameLength, PathNode? node) =>
+        node is not null ? node.Path : _s.DynamicPathString(ChildPathId(parentDepth, nameStart, nameLength));
 
-        var parentPath = _s.Frames[parentDepth].Path;
-        if (_s.Frames[parentDepth].IsArray)
+    /// <summary>The dynamic path id of an unknown child (cached per thread, so repeated unknown fields do not allocate).</summary>
+    private int ChildPathId(int parentDepth, int nameStart, int nameLength)
+    {
+        ref var parent = ref _s.Frames[parentDepth];
+        if (parent.IsArray)
         {
-            return _s.CachedPath(parentPath, [], PathSyntax.ArrayElement);
+            return _s.DynamicPath(parent.PathKey, parent.Path, [], PathSyntax.ArrayElement);
         }
 
         var name = Name(nameStart, nameLength);
-        return IsPlainName(name) ? _s.CachedPath(parentPath, name, null) : _s.CachedPath(parentPath, [], "['?']");
+        return IsPlainName(name) ? _s.DynamicPath(parent.PathKey, parent.Path, name, null) : _s.DynamicPath(parent.PathKey, parent.Path, [], "['?']");
     }
 
     private static bool IsPlainName(ReadOnlySpan<byte> name)

@@ -51,7 +51,8 @@ internal ref partial struct UploadWalker
         var token = _reader.TokenType;
         var action = rule.Action;
         var scanned = false;
-        if (token == JsonTokenType.String && _policy.DetectorsAbove[(int)rule.Level] != 0)
+        // Envelope values (schema, vin, kind) are already validated against fixed forms: nothing for the detectors to find.
+        if (token == JsonTokenType.String && _policy.DetectorsAbove[(int)rule.Level] != 0 && node?.Envelope is null or EnvelopeField.None)
         {
             var value = UnescapedValue();
             _s.Matches.Clear();

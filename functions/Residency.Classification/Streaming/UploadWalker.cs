@@ -142,7 +142,12 @@ internal ref partial struct UploadWalker
             frame.NameStart = nameStart;
             frame.NameLength = nameLength;
             frame.Node = node;
-            frame.UnknownPath = node is null ? ChildPath(parentDepth, nameStart, nameLength, null) : null;
+            if (node is null)
+            {
+                frame.UnknownId = ChildPathId(parentDepth, nameStart, nameLength);
+                frame.UnknownPath = _s.DynamicPathString(frame.UnknownId);
+            }
+
             frame.Inherited = node?.EffectiveRule ?? parent.Inherited;
             if (frame.IsArray)
             {
@@ -231,7 +236,8 @@ internal ref partial struct UploadWalker
         }
         else
         {
-            _s.Tags.Add(ChildPath(parentDepth, nameStart, nameLength, null), rule);
+            var id = ChildPathId(parentDepth, nameStart, nameLength);
+            _s.Tags.Add(id, _s.DynamicPathString(id), rule);
         }
     }
 
