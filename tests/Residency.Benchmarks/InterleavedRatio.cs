@@ -12,7 +12,7 @@ internal static class InterleavedRatio
     public static void Run(TextWriter output)
     {
         output.WriteLine("upload            payload   classify us   copy us   copy/classify throughput");
-        foreach (var upload in new[] { "telemetry", "event", "cabin", "trip", "trip-500-points" })
+        foreach (var upload in new[] { "telemetry", "event", "cabin", "trip", "account", "trip-500-points" })
         {
             using var bench = new ClassifyBenchmarks { Upload = upload };
             bench.Setup();
