@@ -90,4 +90,25 @@ public sealed class IngestEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal([1L], evidence.FragmentLevelsBySequence.Keys);
         Assert.Equal(2, evidence.AuditBlobs.Count);
     }
+
+    [Fact]
+    public async Task Different_content_under_a_stored_message_id_is_a_conflict_and_the_original_is_kept()
+    {
+        var partition = Uploads.NewPartition();
+        var original = Uploads.Sample("telemetry");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(original)!;
+        node["signals"]!["speedKph"] = 1.5;
+        var rewritten = System.Text.Encoding.UTF8.GetBytes(node.ToJsonString());
+
+        var first = await _handler.InvokeAsync(new IngestBatch(partition, [Uploads.Event(1, original)]));
+        var before = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
+        var second = await _handler.InvokeAsync(new IngestBatch(partition, [Uploads.Event(2, rewritten)]));
+        var after = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
+
+        Assert.Equal(EventDisposition.Stored, Assert.Single(first.Outcome!.Events).Disposition);
+        Assert.Equal(EventDisposition.Conflict, Assert.Single(second.Outcome!.Events).Disposition);
+        Assert.All(before.Fingerprint.Where(f => !f.Key.StartsWith("vehicle-audit/", StringComparison.Ordinal)),
+            f => Assert.Equal(f.Value, after.Fingerprint[f.Key]));
+        Assert.Contains(after.QuarantineReasonsBySequence[2], reason => reason.StartsWith("conflicting-rewrite", StringComparison.Ordinal));
+    }
 }
