@@ -28,6 +28,9 @@ public class ClassifyBenchmarks : IDisposable
     [Params("telemetry", "event", "cabin", "trip", "trip-500-points")]
     public string Upload { get; set; } = "telemetry";
 
+    /// <summary>The payload size in bytes (after <see cref="Setup"/>).</summary>
+    public int PayloadBytes => _payload.Length;
+
     [GlobalSetup]
     public void Setup()
     {

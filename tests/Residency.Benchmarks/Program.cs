@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using Residency.Benchmarks;
 
 // dotnet run -c Release --project tests/Residency.Benchmarks -- --filter '*' --job short
-BenchmarkSwitcher.FromAssembly(typeof(Residency.Benchmarks.ClassifyBenchmarks).Assembly).Run(args);
+// dotnet run -c Release --project tests/Residency.Benchmarks -- --interleaved   (noise-resistant ratio cross-check)
+if (args.Contains("--interleaved"))
+{
+    InterleavedRatio.Run(Console.Out);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ClassifyBenchmarks).Assembly).Run(args);

@@ -107,6 +107,45 @@ public class PropertyTests
             }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void Corrupted_uploads_are_classified_or_rejected_never_crash()
+    {
+        // Byte flips, truncations and insertions of JSON punctuation: the only failure allowed is UploadRejectedException.
+        var samples = Samples.Kinds.Select(k => Samples.Read(k + ".json")).ToArray();
+        var edits = (from position in Gen.Choose(0, 100_000)
+                     from kind in Gen.Choose(0, 3)
+                     from b in Gen.Elements((byte)'{', (byte)'}', (byte)'[', (byte)']', (byte)'"', (byte)',', (byte)':', (byte)'\\', (byte)'0', (byte)0xE4, (byte)0xFF, (byte)'n')
+                     select (position, kind, b)).ListOf();
+        Prop.ForAll(
+            (from sample in Gen.Choose(0, samples.Length - 1) from changes in edits select (sample, changes)).ToArbitrary(),
+            t =>
+            {
+                var bytes = new List<byte>(samples[t.sample]);
+                foreach (var (position, kind, b) in t.changes)
+                {
+                    var at = position % (bytes.Count + 1);
+                    switch (kind)
+                    {
+                        case 0 when at < bytes.Count: bytes[at] = b; break;
+                        case 1: bytes.Insert(at, b); break;
+                        case 2 when at < bytes.Count: bytes.RemoveAt(at); break;
+                        default: bytes.RemoveRange(at, bytes.Count - at); break;
+                    }
+                }
+
+                try
+                {
+                    Samples.Classifier.Classify(bytes.ToArray());
+                }
+                catch (UploadRejectedException ex)
+                {
+                    return ex.ReasonCode.Length > 0 && !ex.Message.Contains("LSJA24U62JG269225", StringComparison.Ordinal);
+                }
+
+                return true;
+            }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
     private static char VinCheckDigit(char[] vin)
     {
         int[] weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];

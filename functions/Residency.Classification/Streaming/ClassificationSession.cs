@@ -8,7 +8,8 @@ internal sealed class ClassificationSession
     [ThreadStatic]
     private static ClassificationSession? t_cached;
 
-    private readonly Dictionary<(string Parent, uint Hash, int Length), string> _paths = [];
+    private readonly Dictionary<(int Parent, uint Hash, int Length), int> _dynamicIds = [];
+    private readonly List<string> _dynamicPaths = [];
     private readonly byte[] _lastVin = new byte[17];
     private PseudonymizationKey? _lastKey;
     private string? _lastVehicleKey;
@@ -68,8 +69,9 @@ internal sealed class ClassificationSession
 
     public string NameString(int start, int length) => Encoding.UTF8.GetString(Names.Slice(start, length));
 
-    /// <summary>parentPath + "." + name (or + suffix), from a cache kept across uploads on this thread (bounded).</summary>
-    public string CachedPath(string parentPath, ReadOnlySpan<byte> name, string? suffix)
+    /// <summary>The id of an unknown field's normalized path (parent + "." + name, or parent + suffix), from a cache
+    /// kept across uploads on this thread. Keys are integers, so a lookup hashes no strings.</summary>
+    public int DynamicPath(int parentKey, string parentPath, ReadOnlySpan<byte> name, string? suffix)
     {
         var hash = 2166136261u;
         foreach (var b in name)
@@ -77,21 +79,20 @@ internal sealed class ClassificationSession
             hash = (hash ^ b) * 16777619u;
         }
 
-        var key = (parentPath, hash, suffix is null ? name.Length : -1 - suffix.Length);
-        if (_paths.TryGetValue(key, out var cached) && (suffix is not null || EndsWithName(cached, name)))
+        var key = (parentKey, hash, suffix is null ? name.Length : -1 - suffix.Length);
+        if (_dynamicIds.TryGetValue(key, out var id) && (suffix is not null || EndsWithName(_dynamicPaths[id], name)))
         {
-            return cached;
-        }
-
-        if (_paths.Count >= 4096)
-        {
-            _paths.Clear();
+            return id;
         }
 
         var path = suffix is null ? parentPath + "." + Encoding.UTF8.GetString(name) : parentPath + suffix;
-        _paths[key] = path;
-        return path;
+        _dynamicPaths.Add(path);
+        _dynamicIds.TryAdd(key, _dynamicPaths.Count - 1);
+        return _dynamicPaths.Count - 1;
     }
+
+    /// <summary>The normalized path of a dynamic path id.</summary>
+    public string DynamicPathString(int id) => _dynamicPaths[id];
 
     private static bool EndsWithName(string path, ReadOnlySpan<byte> asciiName)
     {
@@ -128,9 +129,18 @@ internal sealed class ClassificationSession
 
     private void Reset()
     {
-        foreach (var output in Outputs)
+        for (var i = 0; i < Outputs.Length; i++)
         {
-            output.Reset();
+            // After an unusually large upload, start small again so idle pool threads do not pin megabytes.
+            if (Outputs[i].Buffer.Capacity > 256 * 1024)
+            {
+                Outputs[i].Writer.Dispose();
+                Outputs[i] = new FragmentOutput();
+            }
+            else
+            {
+                Outputs[i].Reset();
+            }
         }
 
         Array.Clear(Frames, 0, DeepestFrame + 1);
@@ -141,6 +151,13 @@ internal sealed class ClassificationSession
         Keys.Clear();
         Matches.Clear();
         Tags.Clear();
+
+        // Ids stay valid during an upload; the cache is bounded between uploads.
+        if (_dynamicPaths.Count > 4096)
+        {
+            _dynamicIds.Clear();
+            _dynamicPaths.Clear();
+        }
         SchemaSeen = false;
         MessageId = null;
         VehicleKey = null;

@@ -17,6 +17,9 @@ internal struct Frame
     /// <summary>The schema/policy node of this container, or null when the path is unknown.</summary>
     public PathNode? Node;
 
+    /// <summary>The session's dynamic path id when <see cref="Node"/> is null.</summary>
+    public int UnknownId;
+
     /// <summary>The normalized path when <see cref="Node"/> is null.</summary>
     public string? UnknownPath;
 
@@ -34,6 +37,9 @@ internal struct Frame
     public Coordinate Lon;
 
     public readonly string Path => Node?.Path ?? UnknownPath!;
+
+    /// <summary>Identifies this container's path for child lookups: a policy node id, or a negative dynamic id.</summary>
+    public readonly int PathKey => Node?.Id ?? -(UnknownId + 1);
 }
 
 /// <summary>A latitude or longitude held back until its object ends, so the pair can be tested against geofences.</summary>

@@ -10,7 +10,7 @@ internal static class ResultBuilder
         var level = DataLevel.General;
         for (var i = 0; i < tags.Count; i++)
         {
-            var (path, rule, count, _, node) = tags[i];
+            var (path, rule, count, _, node, _) = tags[i];
             fields[i] = node is not null && ReferenceEquals(rule, node.EffectiveRule) && count <= node.TagCache.Length
                 ? node.TagCache[count - 1] ??= policy.TagFor(path, rule, count)
                 : policy.TagFor(path, rule, count);

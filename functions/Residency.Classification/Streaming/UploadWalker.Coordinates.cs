@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Residency.Classification.Detectors;
+using Residency.Classification.Policy;
+
+namespace Residency.Classification.Streaming;
+
+/// <summary>Latitude/longitude pairs: held until their object ends, then tested against geofences.</summary>
+internal ref partial struct UploadWalker
+{
+    private bool TryDefer(ref Frame parent, int nameStart, int nameLength, PathNode? node, PolicyRule rule)
+    {
+        var name = Name(nameStart, nameLength);
+        var isLat = name.SequenceEqual(_policy.LatitudeName);
+        if (!isLat && !name.SequenceEqual(_policy.LongitudeName))
+        {
+            return false;
+        }
+
+        var value = _reader.GetDouble();
+        var limit = isLat ? 90 : 180;
+        if (node is not null && (value < -limit || value > limit || !double.IsFinite(value)))
+        {
+            throw Reject(UploadRejectionReasons.InvalidField, $"{node.Path} must lie between -{limit} and {limit}.");
+        }
+
+        ref var slot = ref isLat ? ref parent.Lat : ref parent.Lon;
+        slot.Present = true;
+        slot.Value = value;
+        slot.TokenStart = (int)_reader.TokenStartIndex;
+        slot.TokenLength = _reader.ValueSpan.Length;
+        slot.NameStart = nameStart;
+        slot.NameLength = nameLength;
+        slot.Node = node;
+        slot.Rule = rule;
+        return true;
+    }
+
+    private void EmitCoordinate(int depth, ref Coordinate c, bool pair, bool insideGeofence)
+    {
+        if (!c.Present)
+        {
+            return;
+        }
+
+        var rule = c.Rule;
+        if (pair)
+        {
+            var area = _policy.GeofenceRule;
+            var anywhere = _policy.CoordinatesRule;
+            if (insideGeofence && area is not null && area.Level >= rule.Level)
+            {
+                rule = area;
+            }
+            else if (anywhere is not null && anywhere.Level > rule.Level)
+            {
+                rule = anywhere;
+            }
+        }
+
+        Tag(depth, c.NameStart, c.NameLength, c.Node, rule);
+        if (rule.Action.Kind == RuleActionKind.Drop)
+        {
+            return;
+        }
+
+        var writer = Open(rule.Level, depth);
+        if (c.Node is not null)
+        {
+            writer.WritePropertyName(c.Node.EncodedName);
+        }
+        else
+        {
+            writer.WritePropertyName(Name(c.NameStart, c.NameLength));
+        }
+
+        WriteNumber(writer, _input.Slice(c.TokenStart, c.TokenLength), c.Value, rule.Action);
+    }
+}

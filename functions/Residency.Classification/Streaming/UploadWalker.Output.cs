@@ -1,0 +1,223 @@
+using System.Text.Json;
+using Residency.Classification.Detectors;
+using Residency.Classification.Policy;
+
+namespace Residency.Classification.Streaming;
+
+/// <summary>Writing values into the fragment writer of their level, with their action applied.</summary>
+internal ref partial struct UploadWalker
+{
+    /// <summary>Opens, in the level's writer, every container down to <paramref name="depth"/> that is not open yet.</summary>
+    private Utf8JsonWriter Open(DataLevel level, int depth)
+    {
+        var output = _s.Outputs[(int)level];
+        var writer = output.Writer;
+        for (var k = output.OpenDepth; k <= depth; k++)
+        {
+            ref var frame = ref _s.Frames[k];
+            if (k > 0 && !_s.Frames[k - 1].IsArray)
+            {
+                if (frame.Node is not null)
+                {
+                    writer.WritePropertyName(frame.Node.EncodedName);
+                }
+                else
+                {
+                    writer.WritePropertyName(Name(frame.NameStart, frame.NameLength));
+                }
+            }
+            else if (k > 0)
+            {
+                PadElements(output, k - 1);
+            }
+
+            if (frame.IsArray)
+            {
+                output.ElementsWritten[k] = 0;
+                writer.WriteStartArray();
+            }
+            else
+            {
+                writer.WriteStartObject();
+            }
+        }
+
+        output.OpenDepth = Math.Max(output.OpenDepth, depth + 1);
+        return writer;
+    }
+
+    private void EmitLeaf(int depth, int nameStart, int nameLength, PathNode? node, PolicyRule rule)
+    {
+        var token = _reader.TokenType;
+        var action = rule.Action;
+        var scanned = false;
+        // Envelope values (schema, vin, kind) are already validated against fixed forms: nothing for the detectors to find.
+        if (token == JsonTokenType.String && _policy.DetectorsAbove[(int)rule.Level] != 0 && node?.Envelope is null or EnvelopeField.None)
+        {
+            var value = UnescapedValue();
+            _s.Matches.Clear();
+            ValueDetectors.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _s.Matches);
+            if (_s.Matches.Count > 0)
+            {
+                var fieldAction = action;
+                var raised = HighestDetectorRule(rule);
+
+                // Raised: rewrite every identifier in the text, including those at the field's own level.
+                _s.Matches.Clear();
+                ValueDetectors.Scan(value, _policy.DetectorsAtOrAbove[(int)rule.Level], _s.Matches);
+                rule = raised;
+                Tag(depth, nameStart, nameLength, node, rule);
+                if (fieldAction.Kind == RuleActionKind.Keep)
+                {
+                    // Only the matched identifiers are rewritten; the rest of the text stays readable.
+                    var writer = OpenForValue(rule.Level, depth, nameStart, nameLength, node);
+                    var scratchStart = _s.Scratch.Length;
+                    ValueTransforms.TransformSpans(value, _s.Matches, _policy.DetectorRules, _key, _s.Scratch);
+                    writer.WriteStringValue(_s.Scratch.Written[scratchStart..]);
+                    _s.Scratch.Truncate(scratchStart);
+                    return;
+                }
+
+                // The field's own action already hides the value; the detector raises its level.
+                action = fieldAction;
+                scanned = true;
+            }
+        }
+
+        if (!scanned)
+        {
+            Tag(depth, nameStart, nameLength, node, rule);
+        }
+
+        if (action.Kind == RuleActionKind.Drop)
+        {
+            return;
+        }
+
+        var w = OpenForValue(rule.Level, depth, nameStart, nameLength, node);
+        WriteValue(w, action, node);
+    }
+
+    private PolicyRule HighestDetectorRule(PolicyRule fieldRule)
+    {
+        var best = fieldRule;
+        foreach (var match in _s.Matches)
+        {
+            var detectorRule = _policy.DetectorRules[(int)match.Kind]!;
+            if (detectorRule.Level > best.Level)
+            {
+                best = detectorRule;
+            }
+        }
+
+        return best;
+    }
+
+    private Utf8JsonWriter OpenForValue(DataLevel level, int depth, int nameStart, int nameLength, PathNode? node)
+    {
+        var writer = Open(level, depth);
+        if (!_s.Frames[depth].IsArray)
+        {
+            if (node is not null)
+            {
+                writer.WritePropertyName(node.EncodedName);
+            }
+            else
+            {
+                writer.WritePropertyName(Name(nameStart, nameLength));
+            }
+        }
+        else
+        {
+            PadElements(_s.Outputs[(int)level], depth);
+        }
+
+        return writer;
+    }
+
+    /// <summary>Writes null for the elements of the array at <paramref name="arrayDepth"/> this fragment skipped, then counts the current one.</summary>
+    private void PadElements(FragmentOutput output, int arrayDepth)
+    {
+        var index = _s.Frames[arrayDepth].ElementIndex;
+        for (var i = output.ElementsWritten[arrayDepth]; i < index; i++)
+        {
+            output.Writer.WriteNullValue();
+        }
+
+        output.ElementsWritten[arrayDepth] = index + 1;
+    }
+
+    private void WriteValue(Utf8JsonWriter writer, RuleAction action, PathNode? node)
+    {
+        var token = _reader.TokenType;
+        var rawStart = (int)_reader.TokenStartIndex;
+        var raw = token == JsonTokenType.String ? _input.Slice(rawStart, _reader.ValueSpan.Length + 2) : _reader.ValueSpan;
+        switch (action.Kind)
+        {
+            case RuleActionKind.Keep:
+                writer.WriteRawValue(raw, skipInputValidation: true);
+                return;
+            case RuleActionKind.Generalize when token == JsonTokenType.Number:
+                WriteNumber(writer, raw, _reader.GetDouble(), action);
+                return;
+            case RuleActionKind.Generalize when token == JsonTokenType.String && action.Truncate is { } unit:
+                if (!_reader.TryGetDateTimeOffset(out var timestamp))
+                {
+                    throw Reject(UploadRejectionReasons.InvalidField, $"{node?.Path ?? "a field"} must be an ISO 8601 timestamp (its rule truncates timestamps).");
+                }
+
+                writer.WriteStringValue(ValueTransforms.Truncate(timestamp, unit));
+                return;
+            case RuleActionKind.Generalize:
+                // Nothing to generalize (null, boolean, or text under a grid rule): fail closed and store no value.
+                writer.WriteNullValue();
+                return;
+            default:
+                var scratchStart = _s.Scratch.Length;
+                var text = token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan;
+                if (action.Kind == RuleActionKind.Pseudonymize)
+                {
+                    ValueTransforms.Pseudonymize(text, _key, _s.Scratch);
+                }
+                else
+                {
+                    ValueTransforms.Mask(text, action, _s.Scratch);
+                }
+
+                writer.WriteStringValue(_s.Scratch.Written[scratchStart..]);
+                _s.Scratch.Truncate(scratchStart);
+                return;
+        }
+    }
+
+    private void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> raw, double value, RuleAction action)
+    {
+        switch (action.Kind)
+        {
+            case RuleActionKind.Keep:
+                writer.WriteRawValue(raw, skipInputValidation: true);
+                break;
+            case RuleActionKind.Generalize when action.Grid is not null:
+                writer.WriteNumberValue(ValueTransforms.SnapToGrid(value, action));
+                break;
+            case RuleActionKind.Pseudonymize:
+            case RuleActionKind.Mask:
+                var scratchStart = _s.Scratch.Length;
+                if (action.Kind == RuleActionKind.Pseudonymize)
+                {
+                    ValueTransforms.Pseudonymize(raw, _key, _s.Scratch);
+                }
+                else
+                {
+                    ValueTransforms.Mask(raw, action, _s.Scratch);
+                }
+
+                writer.WriteStringValue(_s.Scratch.Written[scratchStart..]);
+                _s.Scratch.Truncate(scratchStart);
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
+        }
+    }
+}

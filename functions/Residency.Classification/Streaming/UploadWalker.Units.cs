@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Residency.Classification.Detectors;
+using Residency.Classification.Policy;
+
+namespace Residency.Classification.Streaming;
+
+/// <summary>Nodes with conditional rules (camera frames), classified and stored whole.</summary>
+internal ref partial struct UploadWalker
+{
+    /// <summary>A node with conditional rules (e.g. a camera frame) is validated, then classified and stored as one unit.</summary>
+    private void HandleUnit(int parentDepth, int nameStart, int nameLength, PathNode node)
+    {
+        var start = (int)_reader.TokenStartIndex;
+        var depth = parentDepth + 1;
+        ref var frame = ref _s.Frames[depth];
+        frame = default;
+        _s.DeepestFrame = Math.Max(_s.DeepestFrame, depth);
+        frame.IsArray = _reader.TokenType == JsonTokenType.StartArray;
+        frame.Node = node;
+        frame.Inherited = node.EffectiveRule;
+        frame.NameStart = nameStart;
+        frame.NameLength = nameLength;
+        _s.CaptureDepth++;
+        if (frame.IsArray)
+        {
+            WalkArray(depth);
+        }
+        else
+        {
+            WalkObject(depth);
+        }
+
+        _s.CaptureDepth--;
+        var unit = _input[start..((int)_reader.TokenStartIndex + 1)];
+
+        var rule = node.EffectiveRule;
+        Span<ConditionEvaluator.FieldValue> values = stackalloc ConditionEvaluator.FieldValue[node.ConditionFields.Length];
+        ConditionEvaluator.Capture(unit, node.ConditionFields, values);
+        foreach (var candidate in node.ConditionalRules)
+        {
+            if (ConditionEvaluator.Matches(candidate.When!, unit, values))
+            {
+                rule = candidate;
+                break;
+            }
+        }
+
+        if (_policy.DetectorsAbove[(int)rule.Level] != 0)
+        {
+            rule = ScanUnitStrings(unit, rule);
+        }
+
+        Tag(parentDepth, nameStart, nameLength, node, rule);
+        if (rule.Action.Kind == RuleActionKind.Drop)
+        {
+            return;
+        }
+
+        var writer = OpenForValue(rule.Level, parentDepth, nameStart, nameLength, node);
+        writer.WriteRawValue(unit, skipInputValidation: true);
+    }
+
+    /// <summary>Raises a unit's rule when a detector finds more in any of its strings (the unit is stored whole, so the level moves).</summary>
+    private PolicyRule ScanUnitStrings(ReadOnlySpan<byte> unit, PolicyRule rule)
+    {
+        var reader = new Utf8JsonReader(unit);
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                continue;
+            }
+
+            var scratchStart = _s.Scratch.Length;
+            ReadOnlySpan<byte> value;
+            if (reader.ValueIsEscaped)
+            {
+                var written = reader.CopyString(_s.Scratch.GetSpan(reader.ValueSpan.Length));
+                value = _s.Scratch.Slice(scratchStart, written);
+            }
+            else
+            {
+                value = reader.ValueSpan;
+            }
+
+            _s.Matches.Clear();
+            ValueDetectors.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _s.Matches);
+            rule = HighestDetectorRule(rule);
+            _s.Scratch.Truncate(scratchStart);
+        }
+
+        return rule;
+    }
+}
