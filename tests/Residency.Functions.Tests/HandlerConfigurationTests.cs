@@ -53,6 +53,15 @@ public class HandlerConfigurationTests
     }
 
     [Fact]
+    public void Managed_identity_falls_back_to_azure_client_id_then_system_assigned()
+    {
+        (string, string)[] common = [(SettingNames.BlobEndpoint, "https://residencydata.blob.core.chinacloudapi.cn"),
+            (SettingNames.PseudonymKey, ProductionKey), (SettingNames.PseudonymKeyId, "kv-1")];
+        Assert.Equal("managed identity (user-assigned)", Load([.. common, (SettingNames.AzureClientId, "00000000-0000-0000-0000-000000000002")]).StorageAuthentication);
+        Assert.Equal("managed identity (system-assigned)", Load(common).StorageAuthentication);
+    }
+
+    [Fact]
     public void Nothing_set_names_both_storage_settings_and_the_key()
     {
         var ex = Invalid();

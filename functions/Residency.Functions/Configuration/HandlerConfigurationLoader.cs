@@ -75,7 +75,8 @@ internal static partial class HandlerConfigurationLoader
                 return (null, "");
             }
 
-            var clientId = Get(configuration, SettingNames.ManagedIdentityClientId);
+            // The Azure.Identity convention AZURE_CLIENT_ID (set by infra/) names the user-assigned identity too.
+            var clientId = Get(configuration, SettingNames.ManagedIdentityClientId) ?? Get(configuration, SettingNames.AzureClientId);
             TokenCredential credential = new ManagedIdentityCredential(clientId is null
                 ? ManagedIdentityId.SystemAssigned
                 : ManagedIdentityId.FromUserAssignedClientId(clientId));

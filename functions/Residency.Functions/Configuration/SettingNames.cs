@@ -6,6 +6,7 @@ internal static class SettingNames
     public const string StorageConnectionString = "Residency__StorageConnectionString";
     public const string BlobEndpoint = "Residency__BlobEndpoint";
     public const string ManagedIdentityClientId = "Residency__ManagedIdentityClientId";
+    public const string AzureClientId = "AZURE_CLIENT_ID";
     public const string Region = "Residency__Region";
     public const string PseudonymKey = "Residency__PseudonymKey";
     public const string PseudonymKeyId = "Residency__PseudonymKeyId";
