@@ -161,6 +161,14 @@ internal ref partial struct UploadWalker
                 WriteNumber(writer, raw, _reader.GetDouble(), action);
                 return;
             case RuleActionKind.Generalize when token == JsonTokenType.String && action.Truncate is { } unit:
+                Span<byte> seconds = stackalloc byte[20];
+                if (unit == TimestampUnit.Second && !_reader.ValueIsEscaped && ValueTransforms.TryTruncateUtcToSecond(_reader.ValueSpan, seconds))
+                {
+                    // Trajectories repeat this thousands of times: a UTC timestamp is truncated by copying, not parsed and formatted.
+                    writer.WriteStringValue(seconds);
+                    return;
+                }
+
                 if (!_reader.TryGetDateTimeOffset(out var timestamp))
                 {
                     throw Reject(UploadRejectionReasons.InvalidField, $"{node?.Path ?? "a field"} must be an ISO 8601 timestamp (its rule truncates timestamps).");

@@ -71,6 +71,48 @@ internal static class ValueTransforms
         return new DateTime(utc.Ticks - (utc.Ticks % ticks), DateTimeKind.Utc);
     }
 
+    /// <summary>
+    /// For <c>yyyy-MM-ddTHH:mm:ss[.fffffff]Z</c> with a real date and time, writes <c>yyyy-MM-ddTHH:mm:ssZ</c>: the same text
+    /// <see cref="Truncate"/> and Utf8JsonWriter produce, without parsing. False for any other form (the slow path handles it).
+    /// </summary>
+    public static bool TryTruncateUtcToSecond(ReadOnlySpan<byte> value, Span<byte> destination)
+    {
+        if (value.Length < 20 || value.Length > 28 || value[^1] != 'Z' || value[4] != '-' || value[7] != '-' || value[10] != 'T' || value[13] != ':' || value[16] != ':')
+        {
+            return false;
+        }
+
+        if (value.Length > 20 && (value[19] != '.' || value.Length == 21 || !IsAsciiDigitsOnly(value[20..^1])))
+        {
+            return false;
+        }
+
+        if (!TwoDigits(value, 5, out var month) || !TwoDigits(value, 8, out var day) || !TwoDigits(value, 11, out var hour)
+            || !TwoDigits(value, 14, out var minute) || !TwoDigits(value, 17, out var second)
+            || !TwoDigits(value, 0, out var century) || !TwoDigits(value, 2, out var yearInCentury))
+        {
+            return false;
+        }
+
+        var year = (century * 100) + yearInCentury;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        value[..19].CopyTo(destination);
+        destination[19] = (byte)'Z';
+        return true;
+    }
+
+    private static bool TwoDigits(ReadOnlySpan<byte> value, int at, out int number)
+    {
+        var high = value[at] - '0';
+        var low = value[at + 1] - '0';
+        number = (high * 10) + low;
+        return (uint)high <= 9 && (uint)low <= 9;
+    }
+
     /// <summary>Rewrites detector matches inside a text with each detector's action; the rest of the text is kept.</summary>
     public static void TransformSpans(
         ReadOnlySpan<byte> utf8,
