@@ -146,6 +146,34 @@ public class PropertyTests
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
 
+    [Fact]
+    public void Scan_prefilters_never_change_the_matches()
+    {
+        // Texts mixing identifiers, near misses and context; every subset of detectors: the prefilters only skip texts where nothing can match.
+        var pieces = Gen.OneOf(
+            ResidentIds,
+            Vins,
+            Gen.Elements("13800138000", "+86 139 1234 5678", "138-0013-8000", "0086 13912345678", "E12345678", "EA1234567", "G1234567",
+                "354178036859789", "6222021234567890123", "4111111111111111", "89860012345678901234", "8986001234567890123A", "8986A1B2C3D4E5F6G7H8",
+                "wang@example.cn", "a@b.cn", "京AD12345", "沪A1234学", "粤B·12345", "2026-01-10T09:00:00Z", "2026.40.1", "u-88213"),
+            Gen.Choose(1, 20).SelectMany(n => Gen.Elements("0123456789".ToCharArray()).ArrayOf(n)).Select(c => new string(c)),
+            Gen.Elements("E", "G", "X", "@", ".", "-", " ", "+", "86", "8986", "AB"),
+            Context);
+        var letterDetectors = ValueDetectors.Bit(DetectorKind.Vin) | ValueDetectors.Bit(DetectorKind.Plate) | ValueDetectors.Bit(DetectorKind.Email);
+        Prop.ForAll(
+            (from parts in Gen.Choose(0, 4).SelectMany(n => pieces.ArrayOf(n))
+             from enabled in Gen.OneOf(Gen.Choose(0, ValueDetectors.AllKinds), Gen.Choose(0, ValueDetectors.AllKinds).Select(e => e & ~letterDetectors), Gen.Choose(0, 8).Select(k => 1 << k))
+             select (text: string.Concat(parts), enabled)).ToArbitrary(),
+            t =>
+            {
+                var utf8 = Encoding.UTF8.GetBytes(t.text);
+                List<DetectorMatch> filtered = [], unfiltered = [];
+                ValueDetectors.Scan(utf8, t.enabled, filtered);
+                ValueDetectors.ScanAll(utf8, t.enabled, unfiltered);
+                return filtered.SequenceEqual(unfiltered);
+            }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
+    }
+
     private static char VinCheckDigit(char[] vin)
     {
         int[] weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];

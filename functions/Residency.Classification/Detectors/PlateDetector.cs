@@ -13,7 +13,9 @@ internal static class PlateDetector
     public static bool TryMatchAt(ReadOnlySpan<byte> text, int start, out int length)
     {
         length = 0;
-        if (!IsOneOf(text, start, Provinces, out var provinceLength))
+
+        // Every province character is 3 UTF-8 bytes and a letter follows it: most CJK text fails this before any decoding.
+        if (start + 3 >= text.Length || !IsPlateLetter(text[start + 3]) || !IsOneOf(text, start, Provinces, out var provinceLength))
         {
             return false;
         }

@@ -84,7 +84,18 @@ public static class ValueDetectors
                 return;
             }
         }
+        else if ((enabled & NeedNoDigits) == 0 && LongestDigitRunBelow(text, MinDigitRun(enabled)))
+        {
+            // Every enabled detector needs a longer run of digits than the text holds (timestamps, versions, short ids).
+            return;
+        }
 
+        ScanAll(text, enabled, results);
+    }
+
+    /// <summary>The scan itself, byte by byte, without the prefilters of <see cref="Scan"/> (tests check they change nothing).</summary>
+    internal static void ScanAll(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results)
+    {
         var i = 0;
         while (i < text.Length)
         {
@@ -152,6 +163,62 @@ public static class ValueDetectors
 
             i = Math.Max(next, i + 1);
         }
+    }
+
+    /// <summary>Detectors that can match without a run of digits (all-letter VINs and plates, e-mail addresses).</summary>
+    private const int NeedNoDigits = (1 << (int)DetectorKind.Vin) | (1 << (int)DetectorKind.Plate) | (1 << (int)DetectorKind.Email);
+
+    /// <summary>The shortest run of consecutive ASCII digits any match of the enabled detectors contains (none of <see cref="NeedNoDigits"/> enabled).</summary>
+    private static int MinDigitRun(int enabled)
+    {
+        var min = int.MaxValue;
+        foreach (var (kind, run) in DigitRunNeeded)
+        {
+            if (On(enabled, kind))
+            {
+                min = Math.Min(min, run);
+            }
+        }
+
+        return min;
+    }
+
+    /// <summary>Per detector, a run of digits every match contains: an ID number has 17 before its check character,
+    /// a passport 7 or 8 after its letters, a mobile 11 or 3-4-4, an ICCID starts 8986.</summary>
+    private static readonly (DetectorKind Kind, int Run)[] DigitRunNeeded =
+    [
+        (DetectorKind.ResidentId, 17), (DetectorKind.BankCard, 16), (DetectorKind.Imei, 15),
+        (DetectorKind.Passport, 7), (DetectorKind.Mobile, 4), (DetectorKind.Iccid, 4),
+    ];
+
+    /// <summary>True when no run of consecutive ASCII digits in the text is as long as <paramref name="run"/>.</summary>
+    private static bool LongestDigitRunBelow(ReadOnlySpan<byte> text, int run)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = text[i..].IndexOfAnyInRange((byte)'0', (byte)'9');
+            if (start < 0)
+            {
+                return true;
+            }
+
+            i += start;
+            var length = text[i..].IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+            if (length < 0)
+            {
+                length = text.Length - i;
+            }
+
+            if (length >= run)
+            {
+                return false;
+            }
+
+            i += length;
+        }
+
+        return true;
     }
 
     private static bool On(int enabled, DetectorKind kind) => (enabled & Bit(kind)) != 0;
