@@ -89,6 +89,11 @@ public sealed class UploadClassifier
 
     private static void RequireEnvelope(ClassificationSession session)
     {
+        if (session.SchemaSeen && session.MessageId is not null && session.HasVin && session.CapturedAtStart >= 0)
+        {
+            return;
+        }
+
         var missing = new List<string>(4);
         if (!session.SchemaSeen)
         {
