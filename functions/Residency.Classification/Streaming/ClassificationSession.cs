@@ -28,9 +28,6 @@ internal sealed class ClassificationSession
 
     public List<DetectorMatch> Matches { get; } = [];
 
-    /// <summary>The string values met while walking a conditional unit, in document order.</summary>
-    public List<UnitString> UnitStrings { get; } = [];
-
     public TagAccumulator Tags { get; } = new();
 
     // Envelope values found so far.
@@ -153,7 +150,6 @@ internal sealed class ClassificationSession
         Unescaped.Trim(256 * 1024);
         Keys.Clear();
         Matches.Clear();
-        UnitStrings.Clear();
         Tags.Clear();
 
         // Ids stay valid during an upload; the cache is bounded between uploads.

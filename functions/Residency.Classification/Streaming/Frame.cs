@@ -57,6 +57,3 @@ internal struct Coordinate
 
 /// <summary>A property name seen in the current object (for duplicate detection).</summary>
 internal readonly record struct SeenKey(int Start, int Length, uint Hash);
-
-/// <summary>A string value inside a conditional unit: where its token starts in the input, its raw length, and whether it has escapes.</summary>
-internal readonly record struct UnitString(int TokenStart, int Length, bool Escaped);

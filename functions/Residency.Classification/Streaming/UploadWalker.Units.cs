@@ -21,7 +21,6 @@ internal ref partial struct UploadWalker
         frame.NameStart = nameStart;
         frame.NameLength = nameLength;
         _s.CaptureDepth++;
-        _s.UnitStrings.Clear();
         if (frame.IsArray)
         {
             WalkArray(depth);
@@ -48,7 +47,7 @@ internal ref partial struct UploadWalker
 
         if (_policy.DetectorsAbove[(int)rule.Level] != 0)
         {
-            rule = ScanUnitStrings(rule);
+            rule = ScanUnitStrings(unit, rule);
         }
 
         Tag(parentDepth, nameStart, nameLength, node, rule);
@@ -61,25 +60,27 @@ internal ref partial struct UploadWalker
         writer.WriteRawValue(unit, skipInputValidation: true);
     }
 
-    /// <summary>Raises a unit's rule when a detector finds more in any of its strings (the unit is stored whole, so the level moves).
-    /// The strings were recorded while the unit was walked, so the unit is not read again.</summary>
-    private PolicyRule ScanUnitStrings(PolicyRule rule)
+    /// <summary>Raises a unit's rule when a detector finds more in any of its strings (the unit is stored whole, so the level moves).</summary>
+    private PolicyRule ScanUnitStrings(ReadOnlySpan<byte> unit, PolicyRule rule)
     {
-        foreach (var text in _s.UnitStrings)
+        var reader = new Utf8JsonReader(unit);
+        while (reader.Read())
         {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                continue;
+            }
+
             var scratchStart = _s.Scratch.Length;
             ReadOnlySpan<byte> value;
-            if (text.Escaped)
+            if (reader.ValueIsEscaped)
             {
-                // A lone JSON string token is a document of its own: let a reader unescape it.
-                var reader = new Utf8JsonReader(_input.Slice(text.TokenStart, text.Length + 2));
-                reader.Read();
-                var written = reader.CopyString(_s.Scratch.GetSpan(text.Length));
+                var written = reader.CopyString(_s.Scratch.GetSpan(reader.ValueSpan.Length));
                 value = _s.Scratch.Slice(scratchStart, written);
             }
             else
             {
-                value = _input.Slice(text.TokenStart + 1, text.Length);
+                value = reader.ValueSpan;
             }
 
             _s.Matches.Clear();

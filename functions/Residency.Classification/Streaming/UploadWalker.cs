@@ -163,12 +163,6 @@ internal ref partial struct UploadWalker
 
         if (_s.CaptureDepth > 0)
         {
-            if (token == JsonTokenType.String)
-            {
-                // Remembered so the unit's strings can be scanned without reading the unit again.
-                _s.UnitStrings.Add(new UnitString((int)_reader.TokenStartIndex, _reader.ValueSpan.Length, _reader.ValueIsEscaped));
-            }
-
             return;
         }
 
