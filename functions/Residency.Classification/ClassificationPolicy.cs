@@ -47,6 +47,21 @@ public sealed class ClassificationPolicy
             }
         }
 
+        // Categories as small integers, so the dominant category of each fragment is counted without comparing strings.
+        var categories = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var rule in Rules.Append(Fallback))
+        {
+            if (!categories.TryGetValue(rule.Category, out var index))
+            {
+                index = categories.Count;
+                categories.Add(rule.Category, index);
+            }
+
+            rule.CategoryIndex = index;
+        }
+
+        CategoryCount = categories.Count;
+
         // For each field level, which detectors can raise it (a detector runs only where its level is higher).
         DetectorsAbove = new int[4];
         DetectorsAtOrAbove = new int[4];
@@ -66,6 +81,9 @@ public sealed class ClassificationPolicy
             }
         }
     }
+
+    /// <summary>How many distinct categories the rules use (see <see cref="PolicyRule.CategoryIndex"/>).</summary>
+    internal int CategoryCount { get; }
 
     /// <summary>The policy id, for example <c>cn-auto</c>.</summary>
     public string Id { get; }

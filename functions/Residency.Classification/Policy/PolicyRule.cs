@@ -30,6 +30,9 @@ public sealed class PolicyRule
     /// <summary>Position of the rule in the policy (the fallback rule comes last).</summary>
     internal int Index { get; set; }
 
+    /// <summary>The category as a small integer, unique per category string within the policy.</summary>
+    internal int CategoryIndex { get; set; }
+
     /// <summary>The detector kind for value detector rules.</summary>
     internal DetectorKind? DetectorKind { get; init; }
 }

@@ -8,7 +8,7 @@ internal sealed class ClassificationSession
     [ThreadStatic]
     private static ClassificationSession? t_cached;
 
-    private readonly Dictionary<(int Parent, uint Hash, int Length), int> _dynamicIds = [];
+    private readonly Dictionary<DynamicPathKey, int> _dynamicIds = [];
     private readonly List<string> _dynamicPaths = [];
     private readonly byte[] _lastVin = new byte[17];
     private PseudonymizationKey? _lastKey;
@@ -43,8 +43,12 @@ internal sealed class ClassificationSession
     /// <summary>The deepest frame used by the current upload (only those are cleared afterwards).</summary>
     public int DeepestFrame;
 
-    /// <summary>Reused by the result builder to total values per category.</summary>
-    public (string Category, int Count)[] CategoryTotals = new (string, int)[16];
+    /// <summary>Reused by the result builder: values per (level, category index), and the order each was first seen.</summary>
+    public int[] CategoryCounts = [];
+    public int[] CategoryFirstSeen = [];
+
+    /// <summary>Category names by index, filled by the result builder as it meets them.</summary>
+    public string[] CategoryNames = [];
 
     /// <summary>Above zero while walking a node that a conditional rule classifies as a whole (validation only, no output).</summary>
     public int CaptureDepth;
@@ -79,7 +83,7 @@ internal sealed class ClassificationSession
             hash = (hash ^ b) * 16777619u;
         }
 
-        var key = (parentKey, hash, suffix is null ? name.Length : -1 - suffix.Length);
+        var key = new DynamicPathKey(parentKey, hash, suffix is null ? name.Length : -1 - suffix.Length);
         if (_dynamicIds.TryGetValue(key, out var id) && (suffix is not null || EndsWithName(_dynamicPaths[id], name)))
         {
             return id;
@@ -168,4 +172,13 @@ internal sealed class ClassificationSession
         Kind = null;
         CaptureDepth = 0;
     }
+}
+
+/// <summary>Cache key of an unknown field's path: parent path key, FNV-1a hash of the name, and its length (or suffix marker).
+/// Hashed with a multiply-xor instead of <see cref="HashCode"/>: a lookup per unknown value is on the hot path.</summary>
+internal readonly record struct DynamicPathKey(int Parent, uint Hash, int Length)
+{
+    public bool Equals(DynamicPathKey other) => Parent == other.Parent && Hash == other.Hash && Length == other.Length;
+
+    public override int GetHashCode() => (int)(Hash ^ ((uint)Parent * 0x9E3779B1u) ^ ((uint)Length * 0x85EBCA77u));
 }

@@ -35,6 +35,8 @@ internal static class ResultBuilder
             }
         }
 
+        Span<int> dominant = stackalloc int[DataLevels.All.Count];
+        DominantCategories(s, policy.CategoryCount, dominant);
         var bytes = new byte[total];
         var fragments = new ClassifiedFragment[touched];
         var position = 0;
@@ -57,7 +59,7 @@ internal static class ResultBuilder
             Append(span, ref position, capturedAt);
             Append(span, ref position, ","u8);
             Append(span, ref position, body[1..]);
-            fragments[index++] = new ClassifiedFragment(lvl, DominantCategory(s, lvl), new ReadOnlyMemory<byte>(bytes, start, position - start));
+            fragments[index++] = new ClassifiedFragment(lvl, dominant[(int)lvl] < 0 ? "unclassified" : CategoryName(s, dominant[(int)lvl]), new ReadOnlyMemory<byte>(bytes, start, position - start));
         }
 
         return new ClassifiedUpload(s.MessageId, s.VehicleKey, s.CapturedAt, s.Kind, level, fields, fragments, policy, keyId);
@@ -69,47 +71,54 @@ internal static class ResultBuilder
         position += bytes.Length;
     }
 
-    /// <summary>The category holding most stored values at a level (ties: the first seen).</summary>
-    private static string DominantCategory(ClassificationSession s, DataLevel level)
+    /// <summary>Per level, the category index holding most stored values (ties: the first seen; -1 when none), in one pass over the tags.</summary>
+    private static void DominantCategories(ClassificationSession s, int categoryCount, Span<int> dominant)
     {
-        var totals = s.CategoryTotals;
-        var distinct = 0;
+        var levels = dominant.Length;
+        if (s.CategoryCounts.Length < levels * categoryCount)
+        {
+            s.CategoryCounts = new int[levels * categoryCount];
+            s.CategoryFirstSeen = new int[levels * categoryCount];
+            s.CategoryNames = new string[levels * categoryCount];
+        }
+
+        var counts = s.CategoryCounts.AsSpan(0, levels * categoryCount);
+        var firstSeen = s.CategoryFirstSeen.AsSpan(0, levels * categoryCount);
+        counts.Clear();
+        var order = 0;
         foreach (var tag in s.Tags.Tags)
         {
-            if (tag.Rule.Level != level || tag.Envelope || tag.Rule.Action.Kind == RuleActionKind.Drop)
+            if (tag.Envelope || tag.Rule.Action.Kind == RuleActionKind.Drop)
             {
                 continue;
             }
 
-            var i = 0;
-            while (i < distinct && !ReferenceEquals(totals[i].Category, tag.Rule.Category) && totals[i].Category != tag.Rule.Category)
+            var slot = ((int)tag.Rule.Level * categoryCount) + tag.Rule.CategoryIndex;
+            if (counts[slot] == 0)
             {
-                i++;
+                firstSeen[slot] = order++;
+                s.CategoryNames[tag.Rule.CategoryIndex] = tag.Rule.Category;
             }
 
-            if (i == distinct)
-            {
-                if (distinct == totals.Length)
-                {
-                    Array.Resize(ref s.CategoryTotals, distinct * 2);
-                    totals = s.CategoryTotals;
-                }
-
-                totals[distinct++] = (tag.Rule.Category, 0);
-            }
-
-            totals[i].Count += tag.Count;
+            counts[slot] += tag.Count;
         }
 
-        var best = -1;
-        for (var i = 0; i < distinct; i++)
+        for (var level = 0; level < levels; level++)
         {
-            if (best < 0 || totals[i].Count > totals[best].Count)
+            var best = -1;
+            for (var c = 0; c < categoryCount; c++)
             {
-                best = i;
+                var slot = (level * categoryCount) + c;
+                if (counts[slot] > 0 && (best < 0 || counts[slot] > counts[(level * categoryCount) + best]
+                    || (counts[slot] == counts[(level * categoryCount) + best] && firstSeen[slot] < firstSeen[(level * categoryCount) + best])))
+                {
+                    best = c;
+                }
             }
-        }
 
-        return best < 0 ? "unclassified" : totals[best].Category;
+            dominant[level] = best;
+        }
     }
+
+    private static string CategoryName(ClassificationSession s, int index) => s.CategoryNames[index];
 }
