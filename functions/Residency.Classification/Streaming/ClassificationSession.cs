@@ -11,6 +11,8 @@ internal sealed class ClassificationSession
     private readonly Dictionary<DynamicPathKey, int> _dynamicIds = [];
     private readonly List<string> _dynamicPaths = [];
     private readonly byte[] _lastVin = new byte[17];
+    private FieldTag?[] _dynamicTags = new FieldTag?[64];
+    private ClassificationPolicy? _dynamicTagsPolicy;
     private PseudonymizationKey? _lastKey;
     private string? _lastVehicleKey;
 
@@ -95,6 +97,32 @@ internal sealed class ClassificationSession
         return _dynamicPaths.Count - 1;
     }
 
+    /// <summary>The field tag of an unknown path (by dynamic id), remembered per thread so repeated uploads skip the policy's
+    /// string-keyed tag cache. Checked against path, rule and count; dropped when the policy changes or the ids are reset.</summary>
+    public FieldTag DynamicTag(int id, string path, PolicyRule rule, int count, ClassificationPolicy policy)
+    {
+        if (!ReferenceEquals(_dynamicTagsPolicy, policy))
+        {
+            Array.Clear(_dynamicTags);
+            _dynamicTagsPolicy = policy;
+        }
+
+        if (id >= _dynamicTags.Length)
+        {
+            Array.Resize(ref _dynamicTags, Math.Max(id + 1, _dynamicTags.Length * 2));
+        }
+
+        var tag = _dynamicTags[id];
+        if (tag is not null && tag.Count == count && string.Equals(tag.RuleId, rule.Id, StringComparison.Ordinal) && string.Equals(tag.Path, path, StringComparison.Ordinal))
+        {
+            return tag;
+        }
+
+        tag = policy.TagFor(path, rule, count);
+        _dynamicTags[id] = tag;
+        return tag;
+    }
+
     /// <summary>The normalized path of a dynamic path id.</summary>
     public string DynamicPathString(int id) => _dynamicPaths[id];
 
@@ -161,6 +189,7 @@ internal sealed class ClassificationSession
         {
             _dynamicIds.Clear();
             _dynamicPaths.Clear();
+            Array.Clear(_dynamicTags);
         }
         SchemaSeen = false;
         MessageId = null;

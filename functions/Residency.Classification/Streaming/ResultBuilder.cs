@@ -10,8 +10,9 @@ internal static class ResultBuilder
         var level = DataLevel.General;
         for (var i = 0; i < tags.Count; i++)
         {
-            var (path, rule, count, _, node, _) = tags[i];
-            fields[i] = node is not null && ReferenceEquals(rule, node.EffectiveRule) && count <= node.TagCache.Length
+            var (path, rule, count, _, node, dynamicId) = tags[i];
+            fields[i] = node is null ? s.DynamicTag(dynamicId, path, rule, count, policy)
+                : ReferenceEquals(rule, node.EffectiveRule) && count <= node.TagCache.Length
                 ? node.TagCache[count - 1] ??= policy.TagFor(path, rule, count)
                 : policy.TagFor(path, rule, count);
             if (rule.Level > level)
