@@ -57,12 +57,11 @@ public sealed class PseudonymizationKey
         Span<byte> mac = stackalloc byte[32];
         t_hmac.AppendData(utf8);
         t_hmac.GetHashAndReset(mac);
+        var digits = "0123456789abcdef"u8;
         for (var i = 0; i < mac.Length; i++)
         {
-            hexOut[2 * i] = HexDigit(mac[i] >> 4);
-            hexOut[(2 * i) + 1] = HexDigit(mac[i] & 0xF);
+            hexOut[2 * i] = digits[mac[i] >> 4];
+            hexOut[(2 * i) + 1] = digits[mac[i] & 0xF];
         }
     }
-
-    private static byte HexDigit(int value) => (byte)(value < 10 ? '0' + value : 'a' + value - 10);
 }

@@ -79,13 +79,7 @@ internal sealed class ClassificationSession
     /// kept across uploads on this thread. Keys are integers, so a lookup hashes no strings.</summary>
     public int DynamicPath(int parentKey, string parentPath, ReadOnlySpan<byte> name, string? suffix)
     {
-        var hash = 2166136261u;
-        foreach (var b in name)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        var key = new DynamicPathKey(parentKey, hash, suffix is null ? name.Length : -1 - suffix.Length);
+        var key = new DynamicPathKey(parentKey, Fnv1a(name), suffix is null ? name.Length : -1 - suffix.Length);
         if (_dynamicIds.TryGetValue(key, out var id) && (suffix is not null || EndsWithName(_dynamicPaths[id], name)))
         {
             return id;
@@ -95,6 +89,21 @@ internal sealed class ClassificationSession
         _dynamicPaths.Add(path);
         _dynamicIds.TryAdd(key, _dynamicPaths.Count - 1);
         return _dynamicPaths.Count - 1;
+    }
+
+    /// <summary>The id of an unknown field's path when this plain name (<see cref="DynamicPath"/> with no suffix) is already cached.</summary>
+    public bool TryGetDynamicPath(int parentKey, ReadOnlySpan<byte> name, out int id) =>
+        _dynamicIds.TryGetValue(new DynamicPathKey(parentKey, Fnv1a(name), name.Length), out id) && EndsWithName(_dynamicPaths[id], name);
+
+    private static uint Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 2166136261u;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return hash;
     }
 
     /// <summary>The field tag of an unknown path (by dynamic id), remembered per thread so repeated uploads skip the policy's

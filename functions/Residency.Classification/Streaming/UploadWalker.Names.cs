@@ -119,6 +119,13 @@ internal ref partial struct UploadWalker
         }
 
         var name = Name(nameStart, nameLength);
+
+        // Only plain names are cached under their own text, so a cached name needs no second look.
+        if (_s.TryGetDynamicPath(parent.PathKey, name, out var cached))
+        {
+            return cached;
+        }
+
         return IsPlainName(name) ? _s.DynamicPath(parent.PathKey, parent.Path, name, null) : _s.DynamicPath(parent.PathKey, parent.Path, [], "['?']");
     }
 
