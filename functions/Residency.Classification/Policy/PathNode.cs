@@ -25,6 +25,22 @@ internal sealed class PathNode
 
     public string Path { get; }
 
+    /// <summary>Shared single-value tags for this path under rules other than its effective rule (a conditional or raised
+    /// rule), by rule index; created on first use (a benign race, like <see cref="TagCache"/>).</summary>
+    private FieldTag?[]? _otherRuleTags;
+
+    public ref FieldTag? OtherRuleTag(PolicyRule rule, int ruleCount)
+    {
+        var tags = _otherRuleTags;
+        if (tags is null)
+        {
+            tags = new FieldTag?[ruleCount];
+            _otherRuleTags = tags;
+        }
+
+        return ref tags[rule.Index];
+    }
+
     public byte[] Name { get; }
 
     /// <summary>The name, escaped once for Utf8JsonWriter.</summary>

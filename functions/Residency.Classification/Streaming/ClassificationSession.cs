@@ -35,6 +35,11 @@ internal sealed class ClassificationSession
     // Envelope values found so far.
     public bool SchemaSeen;
     public string? MessageId;
+
+    /// <summary>The message id and vehicle key as ASCII bytes, copied into every fragment.</summary>
+    public readonly byte[] MessageIdBytes = new byte[64];
+    public int MessageIdLength;
+    public readonly byte[] VehicleKeyBytes = new byte[64];
     public string? VehicleKey;
     public bool HasVin;
     public DateTimeOffset CapturedAt;
@@ -47,7 +52,7 @@ internal sealed class ClassificationSession
 
     /// <summary>Reused by the result builder: values per (level, category index), and the order each was first seen.</summary>
     public int[] CategoryCounts = [];
-    public int[] CategoryFirstSeen = [];
+    public int[] CategorySeen = [];
 
     /// <summary>Category names by index, filled by the result builder as it meets them.</summary>
     public string[] CategoryNames = [];
@@ -163,6 +168,7 @@ internal sealed class ClassificationSession
         }
 
         _lastVehicleKey = key.ComputeHex(upperVin);
+        System.Text.Encoding.ASCII.GetBytes(_lastVehicleKey, VehicleKeyBytes);
         upperVin.CopyTo(_lastVin);
         _lastKey = key;
         return _lastVehicleKey;

@@ -14,6 +14,7 @@ internal static class ResultBuilder
             fields[i] = node is null ? s.DynamicTag(dynamicId, path, rule, count, policy)
                 : ReferenceEquals(rule, node.EffectiveRule) && count <= node.TagCache.Length
                 ? node.TagCache[count - 1] ??= policy.TagFor(path, rule, count)
+                : count == 1 ? node.OtherRuleTag(rule, policy.Rules.Count + 1) ??= policy.TagFor(path, rule, count)
                 : policy.TagFor(path, rule, count);
             if (rule.Level > level)
             {
@@ -53,9 +54,9 @@ internal static class ResultBuilder
             var start = position;
             var span = bytes.AsSpan();
             Append(span, ref position, "{\"messageId\":\""u8);
-            position += System.Text.Encoding.ASCII.GetBytes(s.MessageId, span[position..]);
+            Append(span, ref position, s.MessageIdBytes.AsSpan(0, s.MessageIdLength));
             Append(span, ref position, "\",\"vehicleKey\":\""u8);
-            position += System.Text.Encoding.ASCII.GetBytes(s.VehicleKey, span[position..]);
+            Append(span, ref position, s.VehicleKeyBytes);
             Append(span, ref position, "\",\"capturedAt\":"u8);
             Append(span, ref position, capturedAt);
             Append(span, ref position, ","u8);
@@ -79,14 +80,14 @@ internal static class ResultBuilder
         if (s.CategoryCounts.Length < levels * categoryCount)
         {
             s.CategoryCounts = new int[levels * categoryCount];
-            s.CategoryFirstSeen = new int[levels * categoryCount];
+            s.CategorySeen = new int[levels * categoryCount];
             s.CategoryNames = new string[levels * categoryCount];
         }
 
-        var counts = s.CategoryCounts.AsSpan(0, levels * categoryCount);
-        var firstSeen = s.CategoryFirstSeen.AsSpan(0, levels * categoryCount);
-        counts.Clear();
-        var order = 0;
+        // Slots (level, category) in the order first seen; counts are zero between uploads.
+        var counts = s.CategoryCounts;
+        var seen = s.CategorySeen;
+        var touched = 0;
         foreach (var tag in s.Tags.Tags)
         {
             if (tag.Envelope || tag.Rule.Action.Kind == RuleActionKind.Drop)
@@ -97,27 +98,27 @@ internal static class ResultBuilder
             var slot = ((int)tag.Rule.Level * categoryCount) + tag.Rule.CategoryIndex;
             if (counts[slot] == 0)
             {
-                firstSeen[slot] = order++;
+                seen[touched++] = slot;
                 s.CategoryNames[tag.Rule.CategoryIndex] = tag.Rule.Category;
             }
 
             counts[slot] += tag.Count;
         }
 
-        for (var level = 0; level < levels; level++)
+        dominant.Fill(-1);
+        Span<int> bestCount = stackalloc int[levels];
+        bestCount.Clear();
+        for (var i = 0; i < touched; i++)
         {
-            var best = -1;
-            for (var c = 0; c < categoryCount; c++)
+            var slot = seen[i];
+            var level = slot / categoryCount;
+            if (counts[slot] > bestCount[level])
             {
-                var slot = (level * categoryCount) + c;
-                if (counts[slot] > 0 && (best < 0 || counts[slot] > counts[(level * categoryCount) + best]
-                    || (counts[slot] == counts[(level * categoryCount) + best] && firstSeen[slot] < firstSeen[(level * categoryCount) + best])))
-                {
-                    best = c;
-                }
+                bestCount[level] = counts[slot];
+                dominant[level] = slot % categoryCount;
             }
 
-            dominant[level] = best;
+            counts[slot] = 0;
         }
     }
 

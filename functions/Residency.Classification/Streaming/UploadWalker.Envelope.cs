@@ -28,6 +28,8 @@ internal ref partial struct UploadWalker
                 }
 
                 _s.MessageId = System.Text.Encoding.ASCII.GetString(value);
+                value.CopyTo(_s.MessageIdBytes);
+                _s.MessageIdLength = value.Length;
                 _s.Tags.Add(node, rule, envelope: true);
                 return false;
             case EnvelopeField.CapturedAt:
