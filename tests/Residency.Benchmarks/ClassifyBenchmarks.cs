@@ -24,8 +24,8 @@ public class ClassifyBenchmarks : IDisposable
     private Utf8JsonWriter _copyWriter = null!;
     private byte[] _unescaped = new byte[1024];
 
-    /// <summary>The sample upload (samples/uploads/NAME.json): 2-4 KB uploads and one 500-point trajectory (45 KB).</summary>
-    [Params("telemetry", "event", "cabin", "trip", "trip-500-points")]
+    /// <summary>The sample upload (samples/uploads/NAME.json): 2-4 KB uploads (account: pseudonymized and masked fields, identifiers in Chinese free text, unknown fields) and one 500-point trajectory (45 KB).</summary>
+    [Params("telemetry", "event", "cabin", "trip", "account", "trip-500-points")]
     public string Upload { get; set; } = "telemetry";
 
     /// <summary>The payload size in bytes (after <see cref="Setup"/>).</summary>
