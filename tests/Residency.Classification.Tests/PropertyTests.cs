@@ -169,7 +169,7 @@ public class PropertyTests
                 var utf8 = Encoding.UTF8.GetBytes(t.text);
                 List<DetectorMatch> filtered = [], unfiltered = [];
                 ValueDetectors.Scan(utf8, t.enabled, filtered);
-                ValueDetectors.ScanAll(utf8, t.enabled, unfiltered);
+                ValueDetectors.ScanAll(utf8, t.enabled, unfiltered, skipIdleBytes: false);
                 return filtered.SequenceEqual(unfiltered);
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
     }

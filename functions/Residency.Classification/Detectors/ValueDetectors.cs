@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Residency.Classification.Detectors;
 
@@ -90,15 +91,28 @@ public static class ValueDetectors
             return;
         }
 
-        ScanAll(text, enabled, results);
+        ScanAll(text, enabled, results, skipIdleBytes: true);
     }
 
-    /// <summary>The scan itself, byte by byte, without the prefilters of <see cref="Scan"/> (tests check they change nothing).</summary>
-    internal static void ScanAll(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results)
+    /// <summary>The scan itself, byte by byte, without the prefilters of <see cref="Scan"/> (tests check they change nothing).
+    /// With <paramref name="skipIdleBytes"/> and no plate detector, it jumps over bytes that cannot start a match (Chinese text).</summary>
+    internal static void ScanAll(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, bool skipIdleBytes = false)
     {
+        skipIdleBytes &= !On(enabled, DetectorKind.Plate);
         var i = 0;
         while (i < text.Length)
         {
+            if (skipIdleBytes)
+            {
+                var skip = text[i..].IndexOfAny(AsciiMatchStarts);
+                if (skip < 0)
+                {
+                    break;
+                }
+
+                i += skip;
+            }
+
             var b = text[i];
             DetectorMatch match = default;
             var found = false;
@@ -164,6 +178,10 @@ public static class ValueDetectors
             i = Math.Max(next, i + 1);
         }
     }
+
+    /// <summary>The bytes at which <see cref="ScanAll"/> acts when the plate detector (CJK lead bytes) is off.</summary>
+    private static readonly SearchValues<byte> AsciiMatchStarts =
+        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz+@"u8);
 
     /// <summary>Detectors that can match without a run of digits (all-letter VINs and plates, e-mail addresses).</summary>
     private const int NeedNoDigits = (1 << (int)DetectorKind.Vin) | (1 << (int)DetectorKind.Plate) | (1 << (int)DetectorKind.Email);
