@@ -26,6 +26,26 @@ public class ValueTransformTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void Ascii_mask_matches_the_rune_by_rune_mask()
+    {
+        var text = Gen.Elements("ab1@.-+ xyzA9".ToCharArray()).ArrayOf().Select(c => new string(c));
+        var actions = from first in Gen.Choose(0, 5)
+                      from last in Gen.Choose(0, 5)
+                      from keepFrom in Gen.Elements<string?>(null, "@", ".", "€", "x")
+                      select new RuleAction(RuleActionKind.Mask) { KeepFirst = first, KeepLast = last, KeepFrom = keepFrom };
+        Prop.ForAll(
+            (from value in text from action in actions select (value, action)).ToArbitrary(),
+            t =>
+            {
+                var utf8 = Encoding.UTF8.GetBytes(t.value);
+                ByteBuffer fast = new(), general = new();
+                ValueTransforms.Mask(utf8, t.action, fast);
+                ValueTransforms.MaskRunes(utf8, t.action, general);
+                return fast.Written.SequenceEqual(general.Written);
+            }).QuickCheckThrowOnFailure();
+    }
+
     [Theory]
     [InlineData("2026-02-30T08:15:00Z")]
     [InlineData("2026-11-22T24:00:00Z")]

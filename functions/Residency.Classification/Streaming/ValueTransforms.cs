@@ -9,6 +9,18 @@ internal static class ValueTransforms
     /// <summary>Masks UTF-8 text character by character into <paramref name="output"/>.</summary>
     public static void Mask(ReadOnlySpan<byte> utf8, RuleAction action, ByteBuffer output)
     {
+        if (Ascii.IsValid(utf8))
+        {
+            MaskAscii(utf8, action, output);
+            return;
+        }
+
+        MaskRunes(utf8, action, output);
+    }
+
+    /// <summary>Masks any UTF-8 text rune by rune (the general path of <see cref="Mask"/>).</summary>
+    internal static void MaskRunes(ReadOnlySpan<byte> utf8, RuleAction action, ByteBuffer output)
+    {
         var runes = 0;
         var keepFromRune = int.MaxValue;
         var keepFrom = action.KeepFrom is null ? -1 : action.KeepFrom[0];
@@ -41,6 +53,26 @@ internal static class ValueTransforms
             index++;
             i += consumed;
         }
+    }
+
+    /// <summary>The same as <see cref="Mask"/> for ASCII text, where every byte is one character.</summary>
+    private static void MaskAscii(ReadOnlySpan<byte> ascii, RuleAction action, ByteBuffer output)
+    {
+        var keepFrom = action.KeepFrom is null ? -1 : action.KeepFrom[0];
+        var keepFromIndex = keepFrom is >= 0 and < 128 ? ascii.IndexOf((byte)keepFrom) : -1;
+        if (keepFromIndex < 0)
+        {
+            keepFromIndex = int.MaxValue;
+        }
+
+        var masked = output.GetSpan(ascii.Length);
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            var keep = i < action.KeepFirst || i >= ascii.Length - action.KeepLast || i >= keepFromIndex;
+            masked[i] = keep ? ascii[i] : (byte)'*';
+        }
+
+        output.Advance(ascii.Length);
     }
 
     /// <summary>Appends the 64 lowercase hex characters of the HMAC of the value.</summary>
