@@ -45,6 +45,12 @@ internal sealed class VehicleBlobRequest(BlobRestClient client, TextWriter outpu
                 : $"error: storage answered {ex.Status} {ex.ErrorCode ?? "(no error code)"}.");
             return VehicleExitCodes.Failure;
         }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(inner => inner is RequestFailedException))
+        {
+            // Azure.Core's retry policy gives up with every attempt's failure (e.g. connection refused).
+            error.WriteLine($"error: storage could not be reached ({ex.InnerExceptions.Count} attempts failed).");
+            return VehicleExitCodes.Failure;
+        }
         catch (AuthenticationFailedException)
         {
             error.WriteLine("error: no Entra ID token for storage (az login with AzureChinaCloud, managed identity or AZURE_* variables; authority https://login.chinacloudapi.cn).");

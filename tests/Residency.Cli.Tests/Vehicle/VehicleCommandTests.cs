@@ -1,5 +1,6 @@
 using System.Text;
 using Residency.Classification;
+using Residency.Storage;
 using Residency.Testing;
 using Xunit;
 
@@ -114,6 +115,19 @@ public sealed class VehicleCommandTests : IDisposable
             "vehicle", "find", "--vehicle-key", new string('c', 64), "--blob-endpoint", "https://vehicledata.blob.core.chinacloudapi.cn", "--region", "chinaeast2");
         Assert.Equal(1, exit);
         Assert.Contains("Region 'chinaeast2' is not allowed", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unreachable_storage_exits_1_after_the_retries_with_a_short_message()
+    {
+        var endpoint = $"http://127.0.0.1:{FreePorts.Next()}/{StorageConnectionString.DevelopmentAccountName}";
+        var (exit, output, error) = await CliRunner.RunAsync(
+            "vehicle", "find", "--vin", SampleVin, "--development",
+            "--connection-string", $"AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={StorageConnectionString.DevelopmentAccountKey};BlobEndpoint={endpoint}");
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("error: storage could not be reached", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -141,6 +141,19 @@ public sealed class VehicleFindCommandTests(AzuriteFixture azurite) : IDisposabl
         Assert.Contains("Development", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_storage_error_exits_1_with_status_and_code_only()
+    {
+        var endpoint = azurite.BlobEndpoint;
+        var wrongKey = Convert.ToBase64String(new byte[64]);
+        var (exit, output, error) = await CliRunner.RunAsync(
+            "vehicle", "find", "--vehicle-key", new string('d', 64), "--development",
+            "--connection-string", $"AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={wrongKey};BlobEndpoint={endpoint}");
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Matches(@"^error: storage answered 403 \w+\.\s*$", error);
+    }
+
     private static async Task<List<string>> ListAsync(BlobRestClient client, string container, string prefix)
     {
         var names = new List<string>();
