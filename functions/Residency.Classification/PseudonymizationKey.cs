@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Residency.Classification.Detectors;
 
 namespace Residency.Classification;
 
@@ -34,6 +35,40 @@ public sealed class PseudonymizationKey
     /// <summary>A fixed, publicly known key for development and tests only: never use it for real data.</summary>
     public static PseudonymizationKey Development { get; } =
         new("development", SHA256.HashData(Encoding.UTF8.GetBytes("residency development pseudonymization key (public, not secret)")));
+
+    /// <summary>
+    /// The vehicle key of <paramref name="vin"/> exactly as the classifier computes <see cref="ClassifiedUpload.VehicleKey"/>:
+    /// lowercase hex HMAC-SHA256 of the upper-cased VIN. Throws <see cref="ArgumentException"/> (without the value) when
+    /// the text is not 17 characters of the VIN alphabet.
+    /// </summary>
+    public string VehicleKey(string vin)
+    {
+        ArgumentNullException.ThrowIfNull(vin);
+        Span<byte> ascii = stackalloc byte[17];
+        if (vin.Length != 17 || Encoding.ASCII.GetBytes(vin, ascii) != 17 || !VinDetector.HasVinFormat(ascii))
+        {
+            throw new ArgumentException("A VIN must be 17 characters of the VIN alphabet (A-Z without I, O, Q, and 0-9).", nameof(vin));
+        }
+
+        return VehicleKey(ascii);
+    }
+
+    /// <summary>The vehicle key of a VIN already checked with <see cref="VinDetector.HasVinFormat"/> (17 ASCII bytes, either case).</summary>
+    internal string VehicleKey(ReadOnlySpan<byte> vin)
+    {
+        Span<byte> upper = stackalloc byte[17];
+        UpperCaseVin(vin, upper);
+        return ComputeHex(upper);
+    }
+
+    /// <summary>The form of a VIN that is hashed: upper-cased, so either case gives one vehicle key.</summary>
+    internal static void UpperCaseVin(ReadOnlySpan<byte> vin, Span<byte> upper)
+    {
+        for (var i = 0; i < 17; i++)
+        {
+            upper[i] = AsciiBytes.ToUpper(vin[i]);
+        }
+    }
 
     /// <summary>Lowercase hex HMAC-SHA256 of the given UTF-8 bytes (64 characters).</summary>
     public string ComputeHex(ReadOnlySpan<byte> utf8)

@@ -81,7 +81,7 @@ internal static class LocalRunCommand
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
             var sink = new HandlerSink(new FunctionsHostEmulator(new FunctionsHandlerClient(http, handler.BaseUri), partitionCount));
             var fleet = request.Fleet!;
-            var simulation = await new SimulationRunner(new FleetGenerator(fleet), sink, Console.Error)
+            var simulation = await SimulationRunner.ToStandardError(new FleetGenerator(fleet), sink)
                 .RunAsync(request.Count, request.Duration, request.Rate, chunkSize: 200, cancellationToken);
 
             var summary = LocalRunSummary.FromDeliveries(sink.Delivered);

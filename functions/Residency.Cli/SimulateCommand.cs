@@ -101,7 +101,7 @@ internal static class SimulateCommand
                 return 2;
             }
 
-            var runner = new SimulationRunner(new FleetGenerator(options.Fleet!), sink, Console.Error);
+            var runner = SimulationRunner.ToStandardError(new FleetGenerator(options.Fleet!), sink);
             var summary = await runner.RunAsync(options.Count, options.Duration, options.Rate, chunk, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"simulate: {summary.Generated} events in {summary.Elapsed.TotalSeconds:F1} s: {summary.Accepted} accepted, {summary.Failed} failed, {summary.Requests} requests."));

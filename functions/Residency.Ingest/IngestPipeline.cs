@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using Azure;
 using Residency.Classification;
 using Residency.Ingest.Decoding;
+using Residency.Ingest.FunctionsHost;
 using Residency.Storage;
 
 namespace Residency.Ingest;
@@ -58,6 +59,22 @@ public sealed class IngestPipeline
 
             throw;
         }
+    }
+
+    /// <summary>
+    /// Quarantines a whole invocation request that is not the host's envelope, so its events are kept (as raw bytes)
+    /// and the partition is not held until Event Hubs retention drops them. The entry's name is derived from the
+    /// request's SHA-256, so a redelivered request finds it already written. Returns the quarantine blob name.
+    /// Throws <see cref="StorageUnavailableException"/> when storage cannot be reached after retries.
+    /// </summary>
+    public async Task<string> QuarantineUnreadableInvocationAsync(
+        ReadOnlyMemory<byte> request, string detail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        await EnsureContainersAsync(cancellationToken);
+        var source = UnreadableInvocation.SourceFor(request.Span);
+        await _store.QuarantineAsync(new QuarantineItem(request, IngestReasons.InvalidEnvelope, detail, source), cancellationToken);
+        return BlobLayout.QuarantineName(source, IngestReasons.InvalidEnvelope);
     }
 
     private async Task<IngestOutcome> ProcessCoreAsync(IngestBatch batch, CancellationToken cancellationToken)

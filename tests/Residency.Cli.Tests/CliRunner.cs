@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Residency.Cli.Vehicle;
 
 namespace Residency.Cli.Tests;
 
@@ -7,12 +8,27 @@ internal static class CliRunner
 {
     public static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = CreateRoot().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The same for commands with asynchronous actions (they talk to storage).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = await CreateRoot().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private static RootCommand CreateRoot()
+    {
         var root = new RootCommand("residency (test)");
         root.Subcommands.Add(ClassifyCommand.Create());
         root.Subcommands.Add(PolicyCommand.Create());
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
+        root.Subcommands.Add(VehicleCommand.Create());
+        return root;
     }
 }

@@ -88,12 +88,27 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IAsyncLifetim
     [InlineData("not json at all")]
     [InlineData("""{"Data":{"events":"[]"}}""")]
     [InlineData("""{"Data":{"events":"[\"e30=\"]"},"Metadata":{"PartitionContext":{"PartitionId":"0"},"SequenceNumberArray":"[1,2]"}}""")]
-    public async Task An_unusable_envelope_fails_the_invocation_with_a_json_body(string json)
+    public async Task An_unusable_envelope_is_quarantined_whole_and_answered_200(string json)
     {
-        var reply = await _handler.PostAsync(Encoding.UTF8.GetBytes(json));
-        Assert.Equal(400, reply.Status);
+        var request = Encoding.UTF8.GetBytes(json);
+        var reply = await _handler.PostAsync(request);
+        Assert.Equal(200, reply.Status);
         Assert.Equal("application/json", reply.ContentType);
         Assert.Null(reply.Outcome);
-        Assert.Single(reply.Logs);
+        Assert.Contains("quarantined", Assert.Single(reply.Logs), StringComparison.Ordinal);
+
+        // The exact request bytes are kept under a name derived from them, so nothing the host sent is lost.
+        var source = UnreadableInvocation.SourceFor(request);
+        var name = Residency.Storage.BlobLayout.QuarantineName(source, IngestReasons.InvalidEnvelope);
+        var stored = (await azurite.CreateClient().GetBlobAsync(Residency.Storage.ResidencyContainers.Quarantine, name)).Value;
+        using var entry = System.Text.Json.JsonDocument.Parse(stored.Content.ToMemory());
+        Assert.Equal(IngestReasons.InvalidEnvelope, entry.RootElement.GetProperty("reason").GetString());
+        Assert.Equal(request, entry.RootElement.GetProperty("rawBase64").GetBytesFromBase64());
+
+        // A redelivery of the same request finds its entry and changes nothing.
+        var again = await _handler.PostAsync(request);
+        Assert.Equal(200, again.Status);
+        var after = (await azurite.CreateClient().GetBlobAsync(Residency.Storage.ResidencyContainers.Quarantine, name)).Value;
+        Assert.Equal(stored.Properties.ETag, after.Properties.ETag);
     }
 }

@@ -50,10 +50,7 @@ internal ref partial struct UploadWalker
                 }
 
                 Span<byte> upper = stackalloc byte[17];
-                for (var i = 0; i < 17; i++)
-                {
-                    upper[i] = AsciiBytes.ToUpper(value[i]);
-                }
+                PseudonymizationKey.UpperCaseVin(value, upper);
 
                 _s.VehicleKey = _s.VehicleKeyFor(upper, _key);
                 _s.HasVin = true;

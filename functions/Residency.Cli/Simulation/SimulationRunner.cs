@@ -4,8 +4,20 @@ using System.Globalization;
 namespace Residency.Cli.Simulation;
 
 /// <summary>Drives a generator into a sink at a given rate, for a count or a duration, with a progress line.</summary>
-internal sealed class SimulationRunner(FleetGenerator generator, IEventSink sink, TextWriter progress)
+/// <remarks>
+/// On a terminal the progress line is rewritten in place; when redirected (CI logs, files) a full line is written
+/// at most every few seconds, so logs stay readable.
+/// </remarks>
+internal sealed class SimulationRunner(FleetGenerator generator, IEventSink sink, TextWriter progress, bool rewriteProgressLine)
 {
+    private static readonly TimeSpan RedirectedProgressInterval = TimeSpan.FromSeconds(5);
+    private TimeSpan? _lastProgressLine;
+    private long _lastReportedCount = -1;
+
+    /// <summary>A runner reporting to stderr, rewriting its line only when stderr is a terminal.</summary>
+    public static SimulationRunner ToStandardError(FleetGenerator generator, IEventSink sink) =>
+        new(generator, sink, Console.Error, rewriteProgressLine: !Console.IsErrorRedirected);
+
     public async Task<SimulationSummary> RunAsync(long? count, TimeSpan? duration, double ratePerSecond, int chunkSize, CancellationToken cancellationToken)
     {
         var summary = new SimulationSummary();
@@ -36,16 +48,37 @@ internal sealed class SimulationRunner(FleetGenerator generator, IEventSink sink
         }
 
         summary.Elapsed = clock.Elapsed;
-        WriteProgress(summary, clock.Elapsed);
-        progress.WriteLine();
+        WriteProgress(summary, clock.Elapsed, final: true);
         return summary;
     }
 
-    private void WriteProgress(SimulationSummary s, TimeSpan elapsed)
+    private void WriteProgress(SimulationSummary s, TimeSpan elapsed, bool final = false)
     {
+        if (!rewriteProgressLine
+            && (final ? s.Generated == _lastReportedCount
+                      : _lastProgressLine is { } last && elapsed - last < RedirectedProgressInterval))
+        {
+            return;
+        }
+
+        _lastProgressLine = elapsed;
+        _lastReportedCount = s.Generated;
         var rate = elapsed.TotalSeconds > 0 ? s.Generated / elapsed.TotalSeconds : 0;
-        progress.Write(string.Create(CultureInfo.InvariantCulture,
-            $"\rsimulate: {s.Generated} events ({s.Gzip} gzip, {s.Malformed} malformed), {s.Accepted} accepted, {s.Failed} failed, {s.Requests} requests, {rate:F0}/s   "));
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"simulate: {s.Generated} events ({s.Gzip} gzip, {s.Malformed} malformed), {s.Accepted} accepted, {s.Failed} failed, {s.Requests} requests, {rate:F0}/s");
+        if (rewriteProgressLine)
+        {
+            progress.Write($"\r{line}   ");
+            if (final)
+            {
+                progress.WriteLine();
+            }
+        }
+        else
+        {
+            progress.WriteLine(line);
+        }
+
         progress.Flush();
     }
 }

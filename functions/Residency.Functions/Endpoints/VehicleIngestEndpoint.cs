@@ -6,7 +6,8 @@ namespace Residency.Functions.Endpoints;
 
 /// <summary>
 /// POST /VehicleIngest: one Event Hubs batch from the Functions host. 200 once every event is stored or
-/// quarantined (the host then checkpoints); 500 when storage is unavailable, so the retry policy holds the partition.
+/// quarantined (the host then checkpoints), or once a request that is not the host's envelope is quarantined whole;
+/// 500 when storage is unavailable, so the retry policy holds the partition.
 /// </summary>
 internal static partial class VehicleIngestEndpoint
 {
@@ -30,9 +31,9 @@ internal static partial class VehicleIngestEndpoint
         }
         catch (InvalidInvocationException ex)
         {
-            // Not an event problem but a contract mismatch: fail the invocation so nothing is checkpointed.
-            LogInvalidEnvelope(logger, invocationId, ex.Message);
-            return InvocationResponse.Json(StatusCodes.Status400BadRequest, [$"Invalid invocation request: {ex.Message}"]);
+            // A request that is not the host's envelope is deterministic: retrying it would hold the partition until
+            // Event Hubs retention drops its events. Keep the whole request in quarantine instead, then let it checkpoint.
+            return await QuarantineInvocationAsync(body, ex.Message, pipeline, logger, invocationId, cancellationToken);
         }
 
         try
@@ -57,6 +58,25 @@ internal static partial class VehicleIngestEndpoint
             // Fail closed: an unexpected failure must not be checkpointed. Only the type is logged, never a message.
             var line = $"Unexpected {ex.GetType().Name} in partition {batch.PartitionId}; the host retries the batch.";
             LogUnexpected(logger, invocationId, line);
+            return InvocationResponse.Json(StatusCodes.Status500InternalServerError, [line]);
+        }
+    }
+
+    private static async Task<IResult> QuarantineInvocationAsync(
+        byte[] body, string problem, IngestPipeline pipeline, ILogger logger, string invocationId, CancellationToken cancellationToken)
+    {
+        LogInvalidEnvelope(logger, invocationId, problem);
+        try
+        {
+            var entry = await pipeline.QuarantineUnreadableInvocationAsync(body, problem, cancellationToken);
+            var line = $"Invalid invocation request ({problem}); the whole request ({body.Length} bytes) is quarantined as {entry}.";
+            LogOutcome(logger, invocationId, line);
+            return InvocationResponse.Json(StatusCodes.Status200OK, [line]);
+        }
+        catch (StorageUnavailableException)
+        {
+            var line = $"Invalid invocation request ({problem}) and storage unavailable to quarantine it; the host retries it.";
+            LogStorageUnavailable(logger, invocationId, line);
             return InvocationResponse.Json(StatusCodes.Status500InternalServerError, [line]);
         }
     }
