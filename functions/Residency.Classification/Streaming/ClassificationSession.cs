@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Residency.Classification.Streaming;
 
@@ -10,6 +11,9 @@ internal sealed class ClassificationSession
 
     private readonly Dictionary<DynamicPathKey, int> _dynamicIds = [];
     private readonly List<string> _dynamicPaths = [];
+
+    // Per dynamic id: the plain name escaped once for the writers (null for array elements and names not echoed).
+    private readonly List<JsonEncodedText?> _dynamicNames = [];
     private readonly byte[] _lastVin = new byte[17];
     private FieldTag?[] _dynamicTags = new FieldTag?[64];
     private ClassificationPolicy? _dynamicTagsPolicy;
@@ -92,6 +96,7 @@ internal sealed class ClassificationSession
 
         var path = suffix is null ? parentPath + "." + Encoding.UTF8.GetString(name) : parentPath + suffix;
         _dynamicPaths.Add(path);
+        _dynamicNames.Add(suffix is null ? JsonEncodedText.Encode(name, FragmentOutput.Encoder) : null);
         _dynamicIds.TryAdd(key, _dynamicPaths.Count - 1);
         return _dynamicPaths.Count - 1;
     }
@@ -139,6 +144,9 @@ internal sealed class ClassificationSession
 
     /// <summary>The normalized path of a dynamic path id.</summary>
     public string DynamicPathString(int id) => _dynamicPaths[id];
+
+    /// <summary>The escaped property name of a dynamic id when it was cached under its own (plain) name.</summary>
+    public JsonEncodedText? DynamicName(int id) => _dynamicNames[id];
 
     private static bool EndsWithName(string path, ReadOnlySpan<byte> asciiName)
     {
@@ -204,6 +212,7 @@ internal sealed class ClassificationSession
         {
             _dynamicIds.Clear();
             _dynamicPaths.Clear();
+            _dynamicNames.Clear();
             Array.Clear(_dynamicTags);
         }
         SchemaSeen = false;

@@ -7,10 +7,12 @@ namespace Residency.Classification.Streaming;
 /// <summary>The writer of one level's fragment body; containers are opened lazily, only when a value lands in them.</summary>
 internal sealed class FragmentOutput
 {
+    /// <summary>Relaxed escaping keeps Chinese text readable; fragments are stored as JSON documents, never embedded in HTML.</summary>
+    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
-        // Relaxed escaping keeps Chinese text readable; fragments are stored as JSON documents, never embedded in HTML.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = Encoder,
         SkipValidation = true,
     };
 

@@ -57,21 +57,14 @@ internal ref partial struct UploadWalker
             }
         }
 
-        Tag(depth, c.NameStart, c.NameLength, c.Node, rule);
+        var dynamicId = Tag(depth, c.NameStart, c.NameLength, c.Node, rule);
         if (rule.Action.Kind == RuleActionKind.Drop)
         {
             return;
         }
 
         var writer = Open(rule.Level, depth);
-        if (c.Node is not null)
-        {
-            writer.WritePropertyName(c.Node.EncodedName);
-        }
-        else
-        {
-            writer.WritePropertyName(Name(c.NameStart, c.NameLength));
-        }
+        WriteName(writer, c.Node, dynamicId, c.NameStart, c.NameLength);
 
         WriteNumber(writer, _input.Slice(c.TokenStart, c.TokenLength), c.Value, rule.Action);
     }

@@ -17,14 +17,7 @@ internal ref partial struct UploadWalker
             ref var frame = ref _s.Frames[k];
             if (k > 0 && !_s.Frames[k - 1].IsArray)
             {
-                if (frame.Node is not null)
-                {
-                    writer.WritePropertyName(frame.Node.EncodedName);
-                }
-                else
-                {
-                    writer.WritePropertyName(Name(frame.NameStart, frame.NameLength));
-                }
+                WriteName(writer, frame.Node, frame.UnknownId, frame.NameStart, frame.NameLength);
             }
             else if (k > 0)
             {
@@ -51,6 +44,7 @@ internal ref partial struct UploadWalker
         var token = _reader.TokenType;
         var action = rule.Action;
         var scanned = false;
+        var dynamicId = -1;
         // Envelope values (schema, vin, kind) are already validated against fixed forms: nothing for the detectors to find.
         if (token == JsonTokenType.String && _policy.DetectorsAbove[(int)rule.Level] != 0 && node?.Envelope is null or EnvelopeField.None)
         {
@@ -66,11 +60,11 @@ internal ref partial struct UploadWalker
                 _s.Matches.Clear();
                 ValueDetectors.Scan(value, _policy.DetectorsAtOrAbove[(int)rule.Level], _s.Matches);
                 rule = raised;
-                Tag(depth, nameStart, nameLength, node, rule);
+                var raisedId = Tag(depth, nameStart, nameLength, node, rule);
                 if (fieldAction.Kind == RuleActionKind.Keep)
                 {
                     // Only the matched identifiers are rewritten; the rest of the text stays readable.
-                    var writer = OpenForValue(rule.Level, depth, nameStart, nameLength, node);
+                    var writer = OpenForValue(rule.Level, depth, nameStart, nameLength, node, raisedId);
                     var scratchStart = _s.Scratch.Length;
                     ValueTransforms.TransformSpans(value, _s.Matches, _policy.DetectorRules, _key, _s.Scratch);
                     writer.WriteStringValue(_s.Scratch.Written[scratchStart..]);
@@ -81,12 +75,13 @@ internal ref partial struct UploadWalker
                 // The field's own action already hides the value; the detector raises its level.
                 action = fieldAction;
                 scanned = true;
+                dynamicId = raisedId;
             }
         }
 
         if (!scanned)
         {
-            Tag(depth, nameStart, nameLength, node, rule);
+            dynamicId = Tag(depth, nameStart, nameLength, node, rule);
         }
 
         if (action.Kind == RuleActionKind.Drop)
@@ -94,7 +89,7 @@ internal ref partial struct UploadWalker
             return;
         }
 
-        var w = OpenForValue(rule.Level, depth, nameStart, nameLength, node);
+        var w = OpenForValue(rule.Level, depth, nameStart, nameLength, node, dynamicId);
         WriteValue(w, action, node);
     }
 
@@ -113,19 +108,13 @@ internal ref partial struct UploadWalker
         return best;
     }
 
-    private Utf8JsonWriter OpenForValue(DataLevel level, int depth, int nameStart, int nameLength, PathNode? node)
+    /// <summary>Opens the value's containers and writes its property name; <paramref name="dynamicId"/> is the unknown path's id from <see cref="Tag"/> (-1 for a policy node).</summary>
+    private Utf8JsonWriter OpenForValue(DataLevel level, int depth, int nameStart, int nameLength, PathNode? node, int dynamicId)
     {
         var writer = Open(level, depth);
         if (!_s.Frames[depth].IsArray)
         {
-            if (node is not null)
-            {
-                writer.WritePropertyName(node.EncodedName);
-            }
-            else
-            {
-                writer.WritePropertyName(Name(nameStart, nameLength));
-            }
+            WriteName(writer, node, dynamicId, nameStart, nameLength);
         }
         else
         {
@@ -133,6 +122,23 @@ internal ref partial struct UploadWalker
         }
 
         return writer;
+    }
+
+    /// <summary>A property name: the policy node's escaped name, an unknown plain name escaped once per thread, else the name itself.</summary>
+    private void WriteName(Utf8JsonWriter writer, PathNode? node, int dynamicId, int nameStart, int nameLength)
+    {
+        if (node is not null)
+        {
+            writer.WritePropertyName(node.EncodedName);
+        }
+        else if (dynamicId >= 0 && _s.DynamicName(dynamicId) is { } encoded)
+        {
+            writer.WritePropertyName(encoded);
+        }
+        else
+        {
+            writer.WritePropertyName(Name(nameStart, nameLength));
+        }
     }
 
     /// <summary>Writes null for the elements of the array at <paramref name="arrayDepth"/> this fragment skipped, then counts the current one.</summary>

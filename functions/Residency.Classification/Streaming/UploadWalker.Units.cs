@@ -56,7 +56,7 @@ internal ref partial struct UploadWalker
             return;
         }
 
-        var writer = OpenForValue(rule.Level, parentDepth, nameStart, nameLength, node);
+        var writer = OpenForValue(rule.Level, parentDepth, nameStart, nameLength, node, -1);
         writer.WriteRawValue(unit, skipInputValidation: true);
     }
 

@@ -228,17 +228,18 @@ internal ref partial struct UploadWalker
         }
     }
 
-    private void Tag(int parentDepth, int nameStart, int nameLength, PathNode? node, PolicyRule rule)
+    /// <summary>Counts the value under its path and rule; returns the dynamic path id of an unknown path (-1 for a policy node).</summary>
+    private int Tag(int parentDepth, int nameStart, int nameLength, PathNode? node, PolicyRule rule)
     {
         if (node is not null)
         {
             _s.Tags.Add(node, rule);
+            return -1;
         }
-        else
-        {
-            var id = ChildPathId(parentDepth, nameStart, nameLength);
-            _s.Tags.Add(id, _s.DynamicPathString(id), rule);
-        }
+
+        var id = ChildPathId(parentDepth, nameStart, nameLength);
+        _s.Tags.Add(id, _s.DynamicPathString(id), rule);
+        return id;
     }
 
     /// <summary>The string value without JSON escapes: a slice of the input, or of a buffer that the next call overwrites.</summary>
