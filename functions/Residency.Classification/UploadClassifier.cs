@@ -56,7 +56,7 @@ public sealed class UploadClassifier
             throw new UploadRejectedException(UploadRejectionReasons.InvalidUtf8, "The upload is not valid UTF-8.");
         }
 
-        var session = ClassificationSession.Rent(_options.MaxDepth);
+        var session = ClassificationSession.Rent(_options.MaxDepth, _policy);
         try
         {
             try

@@ -16,7 +16,9 @@ internal sealed class ClassificationSession
     private readonly List<JsonEncodedText?> _dynamicNames = [];
     private readonly byte[] _lastVin = new byte[17];
     private FieldTag?[] _dynamicTags = new FieldTag?[64];
-    private ClassificationPolicy? _dynamicTagsPolicy;
+
+    // The dynamic caches are keyed by the policy's node ids, which mean other paths in another policy.
+    private ClassificationPolicy? _dynamicPolicy;
     private PseudonymizationKey? _lastKey;
     private string? _lastVehicleKey;
 
@@ -64,10 +66,16 @@ internal sealed class ClassificationSession
     /// <summary>Above zero while walking a node that a conditional rule classifies as a whole (validation only, no output).</summary>
     public int CaptureDepth;
 
-    public static ClassificationSession Rent(int maxDepth)
+    public static ClassificationSession Rent(int maxDepth, ClassificationPolicy policy)
     {
         var session = t_cached ?? new ClassificationSession();
         t_cached = null;
+        if (!ReferenceEquals(session._dynamicPolicy, policy))
+        {
+            session.ClearDynamicPaths();
+            session._dynamicPolicy = policy;
+        }
+
         if (session.Frames.Length < maxDepth + 2)
         {
             session.Frames = new Frame[maxDepth + 2];
@@ -120,12 +128,6 @@ internal sealed class ClassificationSession
     /// string-keyed tag cache. Checked against path, rule and count; dropped when the policy changes or the ids are reset.</summary>
     public FieldTag DynamicTag(int id, string path, PolicyRule rule, int count, ClassificationPolicy policy)
     {
-        if (!ReferenceEquals(_dynamicTagsPolicy, policy))
-        {
-            Array.Clear(_dynamicTags);
-            _dynamicTagsPolicy = policy;
-        }
-
         if (id >= _dynamicTags.Length)
         {
             Array.Resize(ref _dynamicTags, Math.Max(id + 1, _dynamicTags.Length * 2));
@@ -140,6 +142,14 @@ internal sealed class ClassificationSession
         tag = policy.TagFor(path, rule, count);
         _dynamicTags[id] = tag;
         return tag;
+    }
+
+    private void ClearDynamicPaths()
+    {
+        _dynamicIds.Clear();
+        _dynamicPaths.Clear();
+        _dynamicNames.Clear();
+        Array.Clear(_dynamicTags);
     }
 
     /// <summary>The normalized path of a dynamic path id.</summary>
@@ -210,10 +220,7 @@ internal sealed class ClassificationSession
         // Ids stay valid during an upload; the cache is bounded between uploads.
         if (_dynamicPaths.Count > 4096)
         {
-            _dynamicIds.Clear();
-            _dynamicPaths.Clear();
-            _dynamicNames.Clear();
-            Array.Clear(_dynamicTags);
+            ClearDynamicPaths();
         }
         SchemaSeen = false;
         MessageId = null;
