@@ -187,21 +187,26 @@ internal ref partial struct UploadWalker
                 writer.WriteNullValue();
                 return;
             default:
-                var scratchStart = _s.Scratch.Length;
-                var text = token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan;
-                if (action.Kind == RuleActionKind.Pseudonymize)
-                {
-                    ValueTransforms.Pseudonymize(text, _key, _s.Scratch);
-                }
-                else
-                {
-                    ValueTransforms.Mask(text, action, _s.Scratch);
-                }
-
-                writer.WriteStringValue(_s.Scratch.Written[scratchStart..]);
-                _s.Scratch.Truncate(scratchStart);
+                WritePseudonymizedOrMasked(writer, token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan, action);
                 return;
         }
+    }
+
+    /// <summary>Writes the pseudonym or the mask of a value as a JSON string, through the session's scratch buffer.</summary>
+    private void WritePseudonymizedOrMasked(Utf8JsonWriter writer, ReadOnlySpan<byte> value, RuleAction action)
+    {
+        var scratchStart = _s.Scratch.Length;
+        if (action.Kind == RuleActionKind.Pseudonymize)
+        {
+            ValueTransforms.Pseudonymize(value, _key, _s.Scratch);
+        }
+        else
+        {
+            ValueTransforms.Mask(value, action, _s.Scratch);
+        }
+
+        writer.WriteStringValue(_s.Scratch.Written[scratchStart..]);
+        _s.Scratch.Truncate(scratchStart);
     }
 
     private void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> raw, double value, RuleAction action)
@@ -216,18 +221,7 @@ internal ref partial struct UploadWalker
                 break;
             case RuleActionKind.Pseudonymize:
             case RuleActionKind.Mask:
-                var scratchStart = _s.Scratch.Length;
-                if (action.Kind == RuleActionKind.Pseudonymize)
-                {
-                    ValueTransforms.Pseudonymize(raw, _key, _s.Scratch);
-                }
-                else
-                {
-                    ValueTransforms.Mask(raw, action, _s.Scratch);
-                }
-
-                writer.WriteStringValue(_s.Scratch.Written[scratchStart..]);
-                _s.Scratch.Truncate(scratchStart);
+                WritePseudonymizedOrMasked(writer, raw, action);
                 break;
             default:
                 writer.WriteNullValue();
