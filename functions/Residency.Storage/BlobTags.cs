@@ -76,10 +76,6 @@ public static class BlobTags
         return sb.ToString();
     }
 
-    /// <summary>The <c>x-ms-tags</c> header form: URL-encoded <c>key=value</c> pairs joined by <c>&amp;</c>.</summary>
-    internal static string ToHeaderValue(IReadOnlyDictionary<string, string> tags) =>
-        string.Join('&', tags.Select(tag => $"{Uri.EscapeDataString(tag.Key)}={Uri.EscapeDataString(tag.Value)}"));
-
     private static bool IsTagChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is ' ' or '+' or '-' or '.' or ':' or '=' or '_' or '/';
 }

@@ -1,6 +1,6 @@
 namespace Residency.Storage;
 
-/// <summary>The six containers of the residency account: one per data level, quarantine and the audit ledger.</summary>
+/// <summary>The seven containers of the residency account: one per data level, quarantine, the audit ledger and the vehicle index.</summary>
 public static class ResidencyContainers
 {
     /// <summary>Fragments classified <c>general</c>.</summary>
@@ -18,11 +18,17 @@ public static class ResidencyContainers
     /// <summary>Events that could not be stored as fragments (raw bytes + reason); treated as <c>important</c>.</summary>
     public const string Quarantine = "vehicle-quarantine";
 
-    /// <summary>One ledger entry per processed batch.</summary>
+    /// <summary>Write-once: one commit record per committed batch and one receipt per deletion request.</summary>
     public const string Audit = "vehicle-audit";
 
-    /// <summary>All six, in creation order.</summary>
-    public static IReadOnlyList<string> All { get; } = [General, Personal, Sensitive, Important, Quarantine, Audit];
+    /// <summary>Vehicle index markers (where a vehicle's data is) and the per-partition commit heads.</summary>
+    public const string Index = "vehicle-index";
+
+    /// <summary>All seven, in creation order.</summary>
+    public static IReadOnlyList<string> All { get; } = [General, Personal, Sensitive, Important, Quarantine, Audit, Index];
+
+    /// <summary>The four level containers, lowest level first.</summary>
+    public static IReadOnlyList<string> Levels { get; } = [General, Personal, Sensitive, Important];
 
     /// <summary>The level names, lowest first.</summary>
     public static IReadOnlyList<string> LevelNames { get; } = ["general", "personal", "sensitive", "important"];

@@ -1,3 +1,5 @@
+using Azure.Storage;
+
 namespace Residency.Storage;
 
 /// <summary>A parsed storage connection string: the blob endpoint and the Shared Key credential.</summary>
@@ -57,6 +59,11 @@ public sealed class StorageConnectionString
 
         var accountName = Required(settings, "AccountName");
         var accountKey = Required(settings, "AccountKey");
+        if (!Convert.TryFromBase64String(accountKey, new byte[accountKey.Length], out _))
+        {
+            throw new FormatException("The storage connection string's AccountKey is not base64.");
+        }
+
         Uri blobEndpoint;
         if (settings.TryGetValue("BlobEndpoint", out var explicitEndpoint) && explicitEndpoint.Length > 0)
         {

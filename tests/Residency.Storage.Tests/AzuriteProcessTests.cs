@@ -18,8 +18,8 @@ public sealed class AzuriteProcessTests
         {
             Assert.True(RegionGuard.IsLoopback(azurite.BlobEndpoint));
             Assert.EndsWith("/devstoreaccount1", azurite.BlobEndpoint.AbsoluteUri, StringComparison.Ordinal);
-            var client = BlobRestClient.FromConnectionString(azurite.ConnectionString);
-            Assert.True((await client.CreateContainerIfNotExistsAsync("process-check")).Value);
+            var client = ResidencyBlobClients.FromConnectionString(azurite.ConnectionString, new StorageClientSettings { IsDevelopment = true });
+            Assert.NotNull((await client.GetBlobContainerClient("process-check").CreateIfNotExistsAsync()).Value);
             Assert.True(Directory.Exists(workspace));
         }
         finally

@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
-using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Residency.Storage.Development;
@@ -55,40 +54,35 @@ public sealed class BearerTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Bearer_token_for_the_storage_scope_is_accepted_for_every_operation()
+    public async Task Bearer_token_for_the_storage_scope_commits_a_batch_and_verify_reads_it()
     {
         var credential = new IssuedTokenCredential("https://sts.chinacloudapi.cn/00000000-0000-0000-0000-000000000001/", "https://storage.azure.com");
-        var client = new BlobRestClient(_azurite!.BlobEndpoint, credential, TrustingOnly(_certificate!));
-        var tags = new Dictionary<string, string> { ["vehicle"] = "abc123" };
+        var client = ResidencyBlobClients.FromEndpoint(_azurite!.BlobEndpoint, credential, TrustingOnly(_certificate!));
+        var store = new ResidencyStore(client, new ResidencyStoreOptions { IsDevelopment = true });
+        var partition = TestBatches.NewPartition();
 
-        Assert.True((await client.CreateContainerIfNotExistsAsync("oauth")).Value);
-        await client.PutBlockBlobAsync("oauth", "a/b.json", BinaryData.FromString("{}"), new BlobUploadOptions { Tags = tags, OnlyIfNotExists = true });
-        var blob = await client.GetBlobAsync("oauth", "a/b.json");
-        var listed = await client.ListBlobsAsync("oauth", prefix: "a/");
-        var found = await client.FindBlobsByTagsAsync(BlobTags.WhereEquals(("vehicle", "abc123")));
-        Assert.True((await client.DeleteBlobIfExistsAsync("oauth", "a/b.json")).Value);
+        await store.EnsureContainersAsync();
+        await store.CommitBatchAsync(TestBatches.Batch(partition, TestBatches.Events(0, 9)));
 
-        Assert.Equal("{}", blob.Value.Content.ToString());
-        Assert.Equal(tags, blob.Value.Tags);
-        Assert.Single(listed.Value.Items);
-        Assert.Single(found.Value.Items);
-        Assert.All(credential.RequestedScopes, scopes => Assert.Equal([BlobRestClient.StorageScope], scopes));
+        await StoreAssertions.VerifyCleanAsync(client, partition, 10);
         Assert.NotEmpty(credential.RequestedScopes);
+        Assert.All(credential.RequestedScopes, scopes => Assert.Equal(["https://storage.azure.com/.default"], scopes));
     }
 
     [Fact]
-    public async Task Token_from_an_unknown_issuer_is_refused()
+    public async Task Token_from_an_unknown_issuer_is_storage_unavailable()
     {
-        var client = new BlobRestClient(
+        var client = ResidencyBlobClients.FromEndpoint(
             _azurite!.BlobEndpoint, new IssuedTokenCredential("https://issuer.example/", "https://storage.azure.com"), TrustingOnly(_certificate!));
+        var store = new ResidencyStore(client, new ResidencyStoreOptions { IsDevelopment = true });
 
-        var e = await Assert.ThrowsAsync<RequestFailedException>(() => client.CreateContainerIfNotExistsAsync("refused"));
+        var e = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.EnsureContainersAsync());
 
         Assert.Equal(403, e.Status);
         Assert.Equal("AuthenticationFailed", e.ErrorCode);
     }
 
-    private static BlobRestClientOptions TrustingOnly(X509Certificate2 certificate)
+    private static StorageClientSettings TrustingOnly(X509Certificate2 certificate)
     {
         var handler = new SocketsHttpHandler
         {
@@ -99,7 +93,7 @@ public sealed class BearerTokenTests : IAsyncLifetime
                     errors == SslPolicyErrors.None || presented?.GetCertHashString() == certificate.GetCertHashString(),
             },
         };
-        return new BlobRestClientOptions { Transport = new HttpClientTransport(handler) };
+        return new StorageClientSettings { IsDevelopment = true, MaxRetries = 0, Transport = new HttpClientTransport(handler) };
     }
 
     /// <summary>Issues an unsigned JWT with the given issuer and audience and records the scopes asked for.</summary>

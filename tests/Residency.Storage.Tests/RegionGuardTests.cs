@@ -82,14 +82,40 @@ public sealed class RegionGuardTests
     }
 
     [Fact]
-    public void The_store_refuses_to_start_on_a_disallowed_endpoint()
+    public void The_clients_and_the_store_refuse_a_disallowed_endpoint()
     {
-        var client = new BlobRestClient(
-            new Uri("https://vehicledata.blob.core.windows.net"),
-            new StorageSharedKeyCredential("vehicledata", Convert.ToBase64String(new byte[32])));
+        var key = Convert.ToBase64String(new byte[32]);
+        var publicCloud = new Azure.Storage.Blobs.BlobServiceClient(
+            new Uri("https://vehicledata.blob.core.windows.net"), new Azure.Storage.StorageSharedKeyCredential("vehicledata", key));
 
-        Assert.Throws<ResidencyViolationException>(() => new ResidencyStore(client));
-        Assert.Throws<ResidencyViolationException>(() => new ResidencyStore(
-            BlobRestClient.FromConnectionString("UseDevelopmentStorage=true"), new ResidencyStoreOptions { IsDevelopment = false }));
+        Assert.Throws<ResidencyViolationException>(() => new ResidencyStore(publicCloud));
+        Assert.Throws<ResidencyViolationException>(() => ResidencyBlobClients.FromConnectionString(
+            $"AccountName=vehicledata;AccountKey={key}", new StorageClientSettings()));
+        Assert.Throws<ResidencyViolationException>(() => ResidencyBlobClients.FromConnectionString(
+            "UseDevelopmentStorage=true", new StorageClientSettings { IsDevelopment = false }));
+        Assert.Throws<ResidencyViolationException>(() => ResidencyBlobClients.FromEndpoint(
+            new Uri("https://vehicledata.blob.core.chinacloudapi.cn"), new Azure.Identity.ManagedIdentityCredential(Azure.Identity.ManagedIdentityId.SystemAssigned),
+            new StorageClientSettings { Region = "chinaeast2" }));
+    }
+
+    [Fact]
+    public void Client_options_keep_http_logging_and_tracing_off_and_take_the_retry_budget()
+    {
+        var options = ResidencyBlobClients.CreateOptions(new StorageClientSettings { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(7) });
+
+        Assert.False(options.Diagnostics.IsLoggingEnabled);
+        Assert.False(options.Diagnostics.IsDistributedTracingEnabled);
+        Assert.False(options.Diagnostics.IsLoggingContentEnabled);
+        Assert.Equal(2, options.Retry.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(7), options.Retry.NetworkTimeout);
+    }
+
+    [Fact]
+    public void Sas_connection_strings_are_refused()
+    {
+        var e = Assert.Throws<FormatException>(() => ResidencyBlobClients.FromConnectionString(
+            "BlobEndpoint=https://vehicledata.blob.core.chinacloudapi.cn;SharedAccessSignature=sv=2025-05-05&sig=SECRET", new StorageClientSettings()));
+
+        Assert.DoesNotContain("SECRET", e.Message, StringComparison.Ordinal);
     }
 }

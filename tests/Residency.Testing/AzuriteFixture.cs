@@ -1,3 +1,5 @@
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
 using Residency.Storage;
 using Residency.Storage.Development;
 using Xunit;
@@ -62,15 +64,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A Shared Key client for this Azurite.</summary>
-    public BlobRestClient CreateClient(BlobRestClientOptions? options = null) =>
-        BlobRestClient.FromConnectionString(ConnectionString, options);
+    /// <summary>A Shared Key client for this Azurite (Development settings, so loopback passes the RegionGuard).</summary>
+    public BlobServiceClient CreateClient(StorageClientSettings? settings = null, params HttpPipelinePolicy[] policies) =>
+        ResidencyBlobClients.FromConnectionString(ConnectionString, settings ?? new StorageClientSettings { IsDevelopment = true }, policies);
 
-    /// <summary>A store on this Azurite (Development, so loopback passes the RegionGuard) with its containers created.</summary>
-    public async Task<ResidencyStore> CreateStoreAsync(int maxConcurrency = 8, BlobRestClientOptions? options = null)
+    /// <summary>A store on this Azurite with its containers created; <paramref name="policies"/> see every request.</summary>
+    public async Task<ResidencyStore> CreateStoreAsync(int maxConcurrency = 8, params HttpPipelinePolicy[] policies)
     {
         var store = new ResidencyStore(
-            CreateClient(options),
+            CreateClient(null, policies),
             new ResidencyStoreOptions { IsDevelopment = true, MaxConcurrency = maxConcurrency });
         await store.EnsureContainersAsync().ConfigureAwait(false);
         return store;

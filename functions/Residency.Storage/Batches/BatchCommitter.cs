@@ -1,0 +1,232 @@
+using System.Globalization;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Residency.Storage;
+
+/// <summary>
+/// Commits a batch exactly once per sequence number (design.md section 5). Per attempt: read the head (cached);
+/// write the previous batch's commit record if nobody has; skip events at or below the head; announce this
+/// attempt's blobs in the head (If-Match), then remove the blobs of an attempt it superseded; write the level blobs,
+/// quarantine entries and new vehicle markers; advance the head (If-Match); write the commit record. When the head
+/// moved meanwhile, another instance got there first: remove this attempt's blobs and go again with what remains.
+/// Every attempt's blobs have names of their own, so no attempt ever overwrites or adopts another's.
+/// </summary>
+internal sealed class BatchCommitter
+{
+    // Two instances owning one partition for a moment take turns; a few rounds settle it, more means something is wrong.
+    private const int MaxAttempts = 12;
+
+    private readonly BlobServiceClient _service;
+    private readonly StorageCalls _calls;
+    private readonly PartitionHeads _heads;
+    private readonly VehicleIndex _index;
+    private readonly string _region;
+
+    public BatchCommitter(BlobServiceClient service, StorageCalls calls, string region)
+    {
+        _service = service;
+        _calls = calls;
+        _region = region;
+        var index = service.GetBlobContainerClient(ResidencyContainers.Index);
+        _heads = new PartitionHeads(index, calls);
+        _index = new VehicleIndex(index, calls);
+    }
+
+    public async Task<long> GetCommittedThroughAsync(string partitionId, CancellationToken cancellationToken) =>
+        (await _heads.GetAsync(partitionId, cancellationToken).ConfigureAwait(false)).CommittedThrough;
+
+    public async Task<BatchCommitResult> CommitAsync(PreparedBatch batch, CancellationToken cancellationToken)
+    {
+        var events = BatchInputs.Validate(batch);
+        for (var attempt = 1; ; attempt++)
+        {
+            var head = await _heads.GetAsync(batch.PartitionId, cancellationToken).ConfigureAwait(false);
+            await EnsureCommitRecordAsync(head, cancellationToken).ConfigureAwait(false);
+            var remaining = events.Where(e => e.SequenceNumber > head.CommittedThrough).ToList();
+            if (remaining.Count == 0)
+            {
+                return new BatchCommitResult(new HashSet<long>(), head.CommittedThrough, null, attempt);
+            }
+
+            var plan = BatchPlan.Create(batch.PartitionId, batch.PolicySha256, _region, remaining);
+            var announced = await _heads.TryReplaceAsync(head, head with { Pending = plan.Pending }, cancellationToken).ConfigureAwait(false);
+            if (announced is null)
+            {
+                await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (head.Pending is { } superseded)
+            {
+                // That attempt can no longer commit (its ETag is gone): its blobs are leftovers.
+                await RemoveAsync(superseded.Blobs, cancellationToken).ConfigureAwait(false);
+            }
+
+            await WriteAsync(plan, cancellationToken).ConfigureAwait(false);
+            var committed = await _heads.TryReplaceAsync(
+                announced, new PartitionHead(batch.PartitionId, plan.Record.Last, plan.Record, null), cancellationToken).ConfigureAwait(false);
+            if (committed is null)
+            {
+                await RemoveAsync(plan.Pending.Blobs, cancellationToken).ConfigureAwait(false);
+                await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            await EnsureCommitRecordAsync(committed, cancellationToken).ConfigureAwait(false);
+            return new BatchCommitResult(remaining.Select(e => e.SequenceNumber).ToHashSet(), committed.CommittedThrough, plan.Record.Name, attempt);
+        }
+    }
+
+    // The head's last commit record goes to the write-once audit container; whoever finds it missing writes it.
+    private async Task EnsureCommitRecordAsync(PartitionHead head, CancellationToken cancellationToken)
+    {
+        if (_heads.IsRecordWritten(head))
+        {
+            return;
+        }
+
+        var record = head.LastCommit!;
+        var content = record.ToUtf8Json();
+        var audit = _service.GetBlobContainerClient(ResidencyContainers.Audit);
+        var blob = audit.GetBlobClient(record.Name);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["sha256"] = QuarantineDocument.Sha256Hex(content) },
+            Tags = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["category"] = "commit",
+                ["partition"] = record.PartitionId,
+                ["first"] = D20(record.First),
+                ["last"] = D20(record.Last),
+                ["policy"] = record.PolicySha256,
+                ["region"] = record.Region,
+                ["date"] = record.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            },
+        };
+        try
+        {
+            await _calls.RunAsync("write commit record", audit.Name,
+                ct => blob.UploadAsync(BinaryData.FromBytes(content), options, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var stored = await _calls.RunAsync("read commit record", audit.Name,
+                ct => blob.DownloadContentAsync(ct), cancellationToken).ConfigureAwait(false);
+            if (!stored.Value.Content.ToMemory().Span.SequenceEqual(content))
+            {
+                // Only a reset head can commit one range twice: stop rather than write past it.
+                throw new InvalidOperationException(
+                    $"The audit container already holds a different commit record for partition {record.PartitionId} " +
+                    $"sequence numbers {record.First}-{record.Last}; was the partition head removed?");
+            }
+        }
+
+        _heads.MarkRecordWritten(record);
+    }
+
+    private async Task WriteAsync(BatchPlan plan, CancellationToken cancellationToken)
+    {
+        var date = plan.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var writes = new List<Task>();
+        foreach (var (content, name) in plan.LevelBlobs)
+        {
+            var container = ResidencyContainers.ForLevel(content.Level);
+            var tags = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["level"] = content.Level,
+                ["partition"] = plan.PartitionId,
+                ["first"] = D20(plan.Record.First),
+                ["last"] = D20(plan.Record.Last),
+                ["policy"] = plan.Record.PolicySha256,
+                ["region"] = _region,
+                ["date"] = date,
+            };
+            var options = LevelBlobUpload.Options(content, tags, new BlobRequestConditions { IfNoneMatch = ETag.All });
+            writes.Add(CreateAsync(container, name, content.Gzip, content.Sha256, options, cancellationToken));
+        }
+
+        foreach (var entry in plan.Quarantine)
+        {
+            var tags = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["level"] = "important",
+                ["category"] = "quarantine",
+                ["reason"] = entry.Reason,
+                ["partition"] = plan.PartitionId,
+                ["sequence"] = D20(entry.SequenceNumber),
+                ["region"] = _region,
+            };
+            if (entry.EnqueuedTimeUtc is { } enqueued)
+            {
+                tags["enqueued"] = QuarantineDocument.Timestamp(enqueued);
+            }
+
+            var options = new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    [LevelBlobMetadata.Sha256] = entry.Sha256,
+                    ["rawsha256"] = entry.RawSha256,
+                },
+                Tags = tags,
+            };
+            writes.Add(CreateAsync(ResidencyContainers.Quarantine, entry.Name, entry.Json, entry.Sha256, options, cancellationToken));
+        }
+
+        foreach (var marker in _index.Missing(plan.VehicleKeys, plan.Date, plan.PartitionId))
+        {
+            writes.Add(_index.CreateAsync(marker, cancellationToken));
+        }
+
+        await Task.WhenAll(writes).ConfigureAwait(false);
+    }
+
+    // Create-only. The name is this attempt's own, so a 409 can only be a retried request whose first try landed.
+    private async Task CreateAsync(
+        string containerName, string name, byte[] content, string sha256, BlobUploadOptions options, CancellationToken cancellationToken)
+    {
+        options.Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
+        var blob = _service.GetBlobContainerClient(containerName).GetBlobClient(name);
+        try
+        {
+            await _calls.RunAsync("write batch blob", containerName,
+                ct => blob.UploadAsync(BinaryData.FromBytes(content), options, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            var properties = await _calls.RunAsync("read batch blob properties", containerName,
+                ct => blob.GetPropertiesAsync(cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+            if (!properties.Value.Metadata.TryGetValue(LevelBlobMetadata.Sha256, out var stored) || stored != sha256)
+            {
+                throw new InvalidOperationException($"A blob of this write attempt in container '{containerName}' holds other content.");
+            }
+        }
+    }
+
+    private async Task RemoveAsync(IEnumerable<BlobReference> blobs, CancellationToken cancellationToken)
+    {
+        var removals = blobs.Select(b => _calls.RunAsync("remove uncommitted blob", b.Container,
+            ct => _service.GetBlobContainerClient(b.Container).GetBlobClient(b.Name)
+                .DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct), cancellationToken));
+        await Task.WhenAll(removals).ConfigureAwait(false);
+    }
+
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken)
+    {
+        if (attempt >= MaxAttempts)
+        {
+            throw new StorageUnavailableException(
+                $"Blob storage is unavailable: the partition head kept moving during {attempt} write attempts (another instance is committing the same partition).");
+        }
+
+        // Randomized, growing pauses keep two instances from superseding each other in lock step.
+        return Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 40) * attempt), cancellationToken);
+    }
+
+    private static string D20(long value) => value.ToString("D20", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+namespace Residency.Storage;
+
+/// <summary>Argument checks for a batch to commit; messages name the field, never its value.</summary>
+internal static class BatchInputs
+{
+    /// <summary>The events sorted by sequence number, once every input is checked.</summary>
+    public static List<PreparedEvent> Validate(PreparedBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        BlobLayout.EnsurePartitionId(batch.PartitionId);
+        if (string.IsNullOrEmpty(batch.PolicySha256) || !BlobTags.IsValidValue(batch.PolicySha256))
+        {
+            throw new ArgumentException("The policy stamp must be tag-safe (it becomes a blob index tag).", nameof(batch));
+        }
+
+        ArgumentNullException.ThrowIfNull(batch.Events, nameof(batch));
+        var events = batch.Events.OrderBy(e => e.SequenceNumber).ToList();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i] ?? throw new ArgumentException("A batch holds a null event.", nameof(batch));
+            if (e.SequenceNumber < 0)
+            {
+                throw new ArgumentException("A sequence number is never negative.", nameof(batch));
+            }
+
+            if (i > 0 && events[i - 1].SequenceNumber == e.SequenceNumber)
+            {
+                throw new ArgumentException("A batch to commit holds each sequence number once.", nameof(batch));
+            }
+
+            if (e.Quarantine is { } item)
+            {
+                BlobLayout.EnsureReasonCode(item.ReasonCode);
+                ArgumentNullException.ThrowIfNull(item.Detail, nameof(batch));
+                continue;
+            }
+
+            BlobLayout.EnsureVehicleKey(e.VehicleKey!);
+            if (e.Fragments.Count == 0)
+            {
+                throw new ArgumentException("A stored event has at least one fragment.", nameof(batch));
+            }
+
+            if (e.Fragments.Select(f => f.Level).Distinct(StringComparer.Ordinal).Count() != e.Fragments.Count)
+            {
+                throw new ArgumentException("A stored event has at most one fragment per level.", nameof(batch));
+            }
+
+            foreach (var fragment in e.Fragments)
+            {
+                ResidencyContainers.ForLevel(fragment.Level);
+            }
+        }
+
+        return events;
+    }
+}

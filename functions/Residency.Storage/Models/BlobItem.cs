@@ -1,4 +1,0 @@
-namespace Residency.Storage;
-
-/// <summary>One entry of a List Blobs answer.</summary>
-public sealed record BlobItem(string Name, BlobProperties Properties);

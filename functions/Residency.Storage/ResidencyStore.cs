@@ -1,0 +1,123 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Residency.Storage;
+
+/// <summary>
+/// The residency account as the ingest pipeline sees it (design.md section 5): batches committed exactly once per
+/// sequence number as one gzip NDJSON blob per level, quarantine entries, commit records, partition heads and the
+/// vehicle index. Thread-safe; one per process. It logs nothing, and its exception messages name containers and
+/// operations only, never blob names, content or tag values.
+/// </summary>
+public sealed class ResidencyStore
+{
+    private readonly StorageCalls _calls;
+    private readonly BatchCommitter _committer;
+
+    /// <summary>Creates the store; throws <see cref="ResidencyViolationException"/> when the endpoint or region is not allowed.</summary>
+    public ResidencyStore(BlobServiceClient service, ResidencyStoreOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        options ??= new ResidencyStoreOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1, nameof(options));
+        RegionGuard.EnsureAllowed(service.Uri, options.Region, options.IsDevelopment);
+        Service = service;
+        Region = options.Region.Trim().ToLowerInvariant();
+        _calls = new StorageCalls(options.MaxConcurrency);
+        _committer = new BatchCommitter(service, _calls, Region);
+    }
+
+    /// <summary>The account's client.</summary>
+    public BlobServiceClient Service { get; }
+
+    /// <summary>The region written into tags and records.</summary>
+    public string Region { get; }
+
+    /// <summary>Creates the seven residency containers that do not exist yet (private, no public access).</summary>
+    public async Task EnsureContainersAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var name in ResidencyContainers.All)
+        {
+            await _calls.RunAsync("create container", name,
+                ct => Service.GetBlobContainerClient(name).CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: ct),
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The partition's highest committed sequence number (-1 when none); cached, so usually free.</summary>
+    public Task<long> GetCommittedThroughAsync(string partitionId, CancellationToken cancellationToken = default)
+    {
+        BlobLayout.EnsurePartitionId(partitionId);
+        return _committer.GetCommittedThroughAsync(partitionId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores or quarantines every event above the partition's head exactly once and advances the head; events at or
+    /// below it were committed before and are left alone. Throws <see cref="ArgumentException"/> for inputs that would
+    /// shape a name or tag badly (a bug upstream) and <see cref="StorageUnavailableException"/> when storage cannot be
+    /// reached after retries.
+    /// </summary>
+    public Task<BatchCommitResult> CommitBatchAsync(PreparedBatch batch, CancellationToken cancellationToken = default) =>
+        _committer.CommitAsync(batch, cancellationToken);
+
+    /// <summary>
+    /// Keeps a whole invocation request that was not the host's envelope, named by its SHA-256 under a pseudo
+    /// partition, so a redelivered request finds its entry. Returns the entry's name.
+    /// </summary>
+    public async Task<string> QuarantineInvocationAsync(
+        string pseudoPartitionId, ReadOnlyMemory<byte> request, string reasonCode, string detail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(request.Span, hash);
+        var pseudoSequence = BinaryPrimitives.ReadInt64BigEndian(hash) & long.MaxValue;
+        var name = BlobLayout.InvocationQuarantineName(pseudoPartitionId, pseudoSequence, reasonCode);
+        var content = QuarantineDocument.Write(new QuarantineItem(request, reasonCode, detail), pseudoPartitionId, pseudoSequence, null, null);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [LevelBlobMetadata.Sha256] = QuarantineDocument.Sha256Hex(content),
+                ["rawsha256"] = Convert.ToHexStringLower(hash),
+            },
+            Tags = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["level"] = "important",
+                ["category"] = "quarantine",
+                ["reason"] = reasonCode,
+                ["partition"] = pseudoPartitionId,
+                ["region"] = Region,
+            },
+        };
+        var blob = Service.GetBlobContainerClient(ResidencyContainers.Quarantine).GetBlobClient(name);
+        try
+        {
+            await _calls.RunAsync("quarantine invocation", ResidencyContainers.Quarantine,
+                ct => blob.UploadAsync(BinaryData.FromBytes(content), options, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            // The same request was quarantined before (a redelivery): its raw bytes are kept already.
+        }
+
+        return name;
+    }
+}
+
+/// <summary>Settings of <see cref="ResidencyStore"/>.</summary>
+public sealed class ResidencyStoreOptions
+{
+    /// <summary>The Azure region of the storage account (<c>chinanorth3</c> or <c>chinanorth2</c>); also written as the <c>region</c> tag.</summary>
+    public string Region { get; init; } = "chinanorth3";
+
+    /// <summary>The most blob requests in flight at once across all callers of one store.</summary>
+    public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>True only in the Development environment: allows a loopback (Azurite) endpoint.</summary>
+    public bool IsDevelopment { get; init; }
+}
