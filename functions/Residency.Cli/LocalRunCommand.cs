@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Residency.Cli.LocalRun;
 using Residency.Cli.Simulation;
 using Residency.Cli.Simulation.Local;
@@ -66,8 +69,8 @@ internal static class LocalRunCommand
                 connectionString = azurite.ConnectionString;
             }
 
-            var blobs = BlobRestClient.FromConnectionString(connectionString);
-            Console.Error.WriteLine($"local-run: Azurite blob endpoint {blobs.AccountEndpoint}");
+            var blobs = ResidencyBlobClients.FromConnectionString(connectionString, new StorageClientSettings { IsDevelopment = true });
+            Console.Error.WriteLine($"local-run: Azurite blob endpoint {blobs.Uri}");
             Console.Error.WriteLine("local-run: starting the handler as the Functions host does...");
             var settings = new Dictionary<string, string>
             {
@@ -86,10 +89,18 @@ internal static class LocalRunCommand
 
             var summary = LocalRunSummary.FromDeliveries(sink.Delivered);
             await summary.CountContainersAsync(blobs, cancellationToken);
+            var audit = await new AuditVerifier(blobs).VerifyAsync(cancellationToken: cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"local-run: {simulation.Generated} uploads from {fleet.Vehicles} vehicles ({simulation.Gzip} gzip, {simulation.Malformed} malformed on purpose) in {simulation.Elapsed.TotalSeconds:F1} s"));
             Console.WriteLine("  kinds:              " + string.Join(", ", simulation.ByKind.Select(k => $"{k.Key} {k.Value}")));
-            Console.Write(summary.Format());
+            Console.Write(summary.Format(simulation.Elapsed));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  audit verify:       {(audit.IsClean ? "clean" : $"{audit.Problems.Count} problem(s)")}, {audit.Commits} commits covering {audit.SequenceNumbers} sequence numbers ({audit.Stored} stored, {audit.Quarantined} quarantined)"));
+            foreach (var problem in audit.Problems.Take(10))
+            {
+                Console.WriteLine($"    {problem.Kind} partition {problem.PartitionId}: {problem.Detail}");
+            }
+
             await PrintExampleAsync(blobs, cancellationToken);
             PrintHowToLook(blobs, connectionString, azurite is not null, keep);
             if (summary.FailedBatches > 0)
@@ -113,7 +124,7 @@ internal static class LocalRunCommand
                 }
             }
 
-            var ok = summary.FailedBatches == 0 && summary.Accounted == simulation.Generated && summary.Surprises.Count == 0;
+            var ok = summary.FailedBatches == 0 && summary.Accounted == simulation.Generated && summary.Surprises.Count == 0 && audit.IsClean;
             Console.WriteLine(ok ? "local-run: every upload was stored or quarantined." : "local-run: NOT every upload was accounted for as expected (see above).");
             return ok ? 0 : 1;
         }
@@ -126,21 +137,23 @@ internal static class LocalRunCommand
         }
     }
 
-    // The general fragment holds no identity (no VIN, no owner): safe to show as an example.
-    private static async Task PrintExampleAsync(BlobRestClient blobs, CancellationToken cancellationToken)
+    // The general level holds no identity (no VIN, no owner): its first line is safe to show as an example.
+    private static async Task PrintExampleAsync(BlobServiceClient blobs, CancellationToken cancellationToken)
     {
-        await foreach (var blob in blobs.GetBlobsAsync(ResidencyContainers.General, cancellationToken: cancellationToken))
+        var container = blobs.GetBlobContainerClient(ResidencyContainers.General);
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Traits = BlobTraits.Metadata | BlobTraits.Tags }, cancellationToken))
         {
-            var download = await blobs.GetBlobAsync(ResidencyContainers.General, blob.Name, cancellationToken);
-            Console.WriteLine($"  example {ResidencyContainers.General}/{blob.Name}");
-            Console.WriteLine("    tags: " + string.Join(", ", download.Value.Tags.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")));
-            var content = download.Value.Content.ToString();
-            Console.WriteLine("    " + (content.Length > 400 ? content[..400] + "..." : content));
+            var content = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken);
+            var lines = LevelBlobReader.ReadLines(content.Value.Content.ToMemory());
+            Console.WriteLine($"  example {ResidencyContainers.General}/{item.Name} ({lines.Count} lines, {content.Value.Content.ToMemory().Length} bytes gzip)");
+            Console.WriteLine("    tags: " + string.Join(", ", (item.Tags ?? new Dictionary<string, string>()).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}")));
+            var first = Encoding.UTF8.GetString(lines[0].Json.Span);
+            Console.WriteLine("    first line: " + (first.Length > 400 ? first[..400] + "..." : first));
             return;
         }
     }
 
-    private static void PrintHowToLook(BlobRestClient blobs, string connectionString, bool embedded, bool keep)
+    private static void PrintHowToLook(BlobServiceClient blobs, string connectionString, bool embedded, bool keep)
     {
         Console.WriteLine("  look at the blobs:");
         if (embedded && !keep)
@@ -149,10 +162,11 @@ internal static class LocalRunCommand
             Console.WriteLine("    or start your own Azurite and set AZURITE_CONNECTION_STRING to keep the data.");
         }
 
-        Console.WriteLine($"    blob endpoint {blobs.AccountEndpoint} (account devstoreaccount1, Azurite's well-known development key)");
+        Console.WriteLine($"    blob endpoint {blobs.Uri} (account devstoreaccount1, Azurite's well-known development key)");
         Console.WriteLine("    Azure Storage Explorer: Attach to a local emulator, or use this connection string:");
         Console.WriteLine("    " + connectionString);
-        Console.WriteLine("    names: {yyyy}/{MM}/{dd}/{vehicleKey}/{messageId}.json per level container; quarantine {partition}/{sequence}/{reason}.json; audit {partition}/{first}-{last}.json");
+        Console.WriteLine("    names: {yyyy}/{MM}/{dd}/{partition}/{first}-{last}-{attempt}.ndjson.gz per level container (one per batch);");
+        Console.WriteLine("    quarantine {partition}/{sequence}/{reason}.{attempt}.json; audit commits/{partition}/{first}-{last}.json; index {vehicleKey}/{day}/{partition}");
     }
 
     private static async Task<int> Fail(string message, int exitCode)

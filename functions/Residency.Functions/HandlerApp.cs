@@ -53,7 +53,7 @@ internal static partial class HandlerApp
         // An explicit endpoint wins over any ASPNETCORE_URLS/HTTP_PORTS the host's container may carry.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, configuration.Port));
         builder.Services.AddSingleton(configuration);
-        builder.Services.AddSingleton(new ResidencyStore(configuration.BlobClient,
+        builder.Services.AddSingleton(new ResidencyStore(configuration.BlobService,
             new ResidencyStoreOptions
             {
                 Region = configuration.Region,
@@ -69,7 +69,7 @@ internal static partial class HandlerApp
         app.MapPost(VehicleIngestEndpoint.Route, VehicleIngestEndpoint.HandleAsync);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Residency.Functions");
-        var endpoint = configuration.BlobClient.AccountEndpoint.GetLeftPart(UriPartial.Authority);
+        var endpoint = configuration.BlobService.Uri.GetLeftPart(UriPartial.Authority);
         LogStarting(logger, configuration.Port, endpoint,
             configuration.StorageAuthentication, configuration.Region, configuration.Policy.Id, configuration.Policy.Sha256,
             configuration.Key.KeyId, configuration.IsDevelopment);

@@ -4,11 +4,12 @@ namespace Residency.Ingest;
 public sealed class IngestOutcome
 {
     /// <summary>Creates the outcome from per-event results (in input order).</summary>
-    public IngestOutcome(string partitionId, IReadOnlyList<EventOutcome> events)
+    public IngestOutcome(string partitionId, IReadOnlyList<EventOutcome> events, long storageRequests = 0)
     {
         ArgumentNullException.ThrowIfNull(events);
         PartitionId = partitionId;
         Events = events;
+        StorageRequests = storageRequests;
         CountsByLevel = Count(events.SelectMany(e => e.Levels));
         CountsByDisposition = Count(events.Select(e => DispositionName(e.Disposition)));
         CountsByReason = Count(events.Where(e => e.ReasonCode is not null).Select(e => e.ReasonCode!));
@@ -20,16 +21,19 @@ public sealed class IngestOutcome
     /// <summary>One outcome per input event, in input order.</summary>
     public IReadOnlyList<EventOutcome> Events { get; }
 
+    /// <summary>Storage requests the batch cost (every attempt, as billed).</summary>
+    public long StorageRequests { get; }
+
     /// <summary>The lowest sequence number in the batch (-1 when empty).</summary>
     public long FirstSequenceNumber => Events.Count == 0 ? -1 : Events.Min(e => e.SequenceNumber);
 
     /// <summary>The highest sequence number in the batch (-1 when empty).</summary>
     public long LastSequenceNumber => Events.Count == 0 ? -1 : Events.Max(e => e.SequenceNumber);
 
-    /// <summary>Fragments written (or found written) per level name.</summary>
+    /// <summary>Fragments committed now per level name.</summary>
     public IReadOnlyDictionary<string, int> CountsByLevel { get; }
 
-    /// <summary>Events per disposition name (stored, already-stored, conflict, quarantined).</summary>
+    /// <summary>Events per disposition name (stored, quarantined, already-committed).</summary>
     public IReadOnlyDictionary<string, int> CountsByDisposition { get; }
 
     /// <summary>Quarantined events per reason code.</summary>
@@ -39,9 +43,8 @@ public sealed class IngestOutcome
     public static string DispositionName(EventDisposition disposition) => disposition switch
     {
         EventDisposition.Stored => "stored",
-        EventDisposition.AlreadyStored => "already-stored",
-        EventDisposition.Conflict => "conflict",
         EventDisposition.Quarantined => "quarantined",
+        EventDisposition.AlreadyCommitted => "already-committed",
         _ => throw new ArgumentOutOfRangeException(nameof(disposition)),
     };
 

@@ -14,6 +14,7 @@ public static class IngestOutcomeJson
         writer.WriteString("partitionId", outcome.PartitionId);
         writer.WriteNumber("firstSequenceNumber", outcome.FirstSequenceNumber);
         writer.WriteNumber("lastSequenceNumber", outcome.LastSequenceNumber);
+        writer.WriteNumber("storageRequests", outcome.StorageRequests);
         WriteCounts(writer, "levels", outcome.CountsByLevel);
         WriteCounts(writer, "dispositions", outcome.CountsByDisposition);
         WriteCounts(writer, "reasons", outcome.CountsByReason);
@@ -51,9 +52,8 @@ public static class IngestOutcomeJson
             var disposition = e.GetProperty("disposition").GetString() switch
             {
                 "stored" => EventDisposition.Stored,
-                "already-stored" => EventDisposition.AlreadyStored,
-                "conflict" => EventDisposition.Conflict,
                 "quarantined" => EventDisposition.Quarantined,
+                "already-committed" => EventDisposition.AlreadyCommitted,
                 var other => throw new JsonException($"Unknown disposition '{other}'."),
             };
             var reason = e.TryGetProperty("reason", out var r) ? r.GetString() : null;
@@ -61,7 +61,8 @@ public static class IngestOutcomeJson
             events.Add(new EventOutcome(e.GetProperty("sequenceNumber").GetInt64(), disposition, reason, levels));
         }
 
-        return new IngestOutcome(element.GetProperty("partitionId").GetString()!, events);
+        return new IngestOutcome(element.GetProperty("partitionId").GetString()!, events,
+            element.TryGetProperty("storageRequests", out var requests) ? requests.GetInt64() : 0);
     }
 
     private static void WriteCounts(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, int> counts)

@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using Azure;
 using Residency.Classification;
 using Residency.Ingest.Decoding;
 using Residency.Ingest.FunctionsHost;
@@ -8,9 +7,10 @@ using Residency.Storage;
 namespace Residency.Ingest;
 
 /// <summary>
-/// Processes one batch of events: decode, classify and store each one, quarantine every event that cannot be
-/// stored, then write the batch's audit-ledger entry. Every event gets exactly one outcome; the only failure
-/// that escapes is <see cref="StorageUnavailableException"/>, which means the whole batch must be delivered again.
+/// Processes one batch of events: decode and classify each event above the partition's committed head, then commit
+/// them all at once (one blob per level, quarantine entries for bad events, the commit record). Every event gets
+/// exactly one outcome. Bad input is quarantined; our own failures (a classifier bug, a storage outage) escape as
+/// exceptions, so the batch answers 500 and is delivered again instead of being blamed on the device.
 /// </summary>
 public sealed class IngestPipeline
 {
@@ -39,15 +39,34 @@ public sealed class IngestPipeline
     public string PolicySha256 => _policy.Sha256;
 
     /// <summary>
-    /// Stores or quarantines every event of the batch and writes its audit entry. Idempotent: a redelivered batch
-    /// changes nothing. Throws <see cref="StorageUnavailableException"/> when storage cannot be reached after retries.
+    /// Stores or quarantines every event of the batch not committed before, exactly once. Idempotent: a redelivered
+    /// batch changes nothing. Throws <see cref="StorageUnavailableException"/> when storage cannot be reached after
+    /// retries, and any other exception for a bug of ours.
     /// </summary>
     public async Task<IngestOutcome> ProcessBatchAsync(IngestBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        using var requests = StorageRequestCounter.BeginScope();
         try
         {
-            return await ProcessCoreAsync(batch, cancellationToken);
+            await EnsureContainersAsync(cancellationToken);
+            var committedThrough = await _store.GetCommittedThroughAsync(batch.PartitionId, cancellationToken);
+            var fresh = batch.Events
+                .Where(e => e.SequenceNumber > committedThrough)
+                .DistinctBy(e => e.SequenceNumber)
+                .ToList();
+            var prepared = Prepare(fresh, cancellationToken);
+            var committedNow = fresh.Count == 0
+                ? new HashSet<long>()
+                : (await _store.CommitBatchAsync(
+                    new PreparedBatch(batch.PartitionId, _policy.Sha256, prepared.Select(p => p.Event).ToList()),
+                    cancellationToken)).CommittedNow;
+
+            var bySequence = prepared.ToDictionary(p => p.Event.SequenceNumber);
+            var outcomes = batch.Events.Select(e => committedNow.Contains(e.SequenceNumber)
+                ? bySequence[e.SequenceNumber].Outcome
+                : new EventOutcome(e.SequenceNumber, EventDisposition.AlreadyCommitted, null, [])).ToList();
+            return new IngestOutcome(batch.PartitionId, outcomes, requests.Count);
         }
         catch (StorageUnavailableException)
         {
@@ -63,8 +82,8 @@ public sealed class IngestPipeline
 
     /// <summary>
     /// Quarantines a whole invocation request that is not the host's envelope, so its events are kept (as raw bytes)
-    /// and the partition is not held until Event Hubs retention drops them. The entry's name is derived from the
-    /// request's SHA-256, so a redelivered request finds it already written. Returns the quarantine blob name.
+    /// and the partition is not held until Event Hubs retention drops them. The entry is named by the request's
+    /// SHA-256, so a redelivered request finds it already written. Returns the quarantine blob name.
     /// Throws <see cref="StorageUnavailableException"/> when storage cannot be reached after retries.
     /// </summary>
     public async Task<string> QuarantineUnreadableInvocationAsync(
@@ -72,55 +91,40 @@ public sealed class IngestPipeline
     {
         ArgumentNullException.ThrowIfNull(detail);
         await EnsureContainersAsync(cancellationToken);
-        var source = UnreadableInvocation.SourceFor(request.Span);
-        await _store.QuarantineAsync(new QuarantineItem(request, IngestReasons.InvalidEnvelope, detail, source), cancellationToken);
-        return BlobLayout.QuarantineName(source, IngestReasons.InvalidEnvelope);
+        return await _store.QuarantineInvocationAsync(
+            UnreadableInvocation.PartitionId, request, IngestReasons.InvalidEnvelope, detail, cancellationToken);
     }
 
-    private async Task<IngestOutcome> ProcessCoreAsync(IngestBatch batch, CancellationToken cancellationToken)
+    // Decoding and classification are CPU work: spread them over the cores, keeping input order.
+    private (PreparedEvent Event, EventOutcome Outcome)[] Prepare(List<IngestEvent> events, CancellationToken cancellationToken)
     {
-        await EnsureContainersAsync(cancellationToken);
-
-        var results = new EventOutcome[batch.Events.Count];
-        var parallel = new ParallelOptions
-        {
-            MaxDegreeOfParallelism = Math.Max(1, _options.MaxConcurrency),
-            CancellationToken = cancellationToken,
-        };
-        var loop = Parallel.ForEachAsync(Enumerable.Range(0, results.Length), parallel, async (index, token) =>
-            results[index] = await ProcessEventAsync(batch.PartitionId, batch.Events[index], token));
+        var prepared = new (PreparedEvent, EventOutcome)[events.Count];
         try
         {
-            await loop;
+            Parallel.For(0, events.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+                i => prepared[i] = PrepareEvent(events[i]));
         }
-        catch (Exception) when (loop.Exception?.InnerExceptions.OfType<StorageUnavailableException>().FirstOrDefault() is { } unavailable)
+        catch (AggregateException e)
         {
-            // Report the storage failure rather than the cancellations it caused in sibling events.
-            ExceptionDispatchInfo.Capture(unavailable).Throw();
-            throw;
+            // A bug of ours surfaces as itself, not wrapped.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
-        var outcome = new IngestOutcome(batch.PartitionId, results);
-        if (results.Length > 0)
-        {
-            await _store.WriteAuditAsync(AuditEntry.For(outcome, _policy.Sha256), cancellationToken);
-        }
-
-        return outcome;
+        return prepared;
     }
 
-    private async Task<EventOutcome> ProcessEventAsync(string partitionId, IngestEvent e, CancellationToken cancellationToken)
+    private (PreparedEvent, EventOutcome) PrepareEvent(IngestEvent e)
     {
-        var source = new SourcePosition(partitionId, e.SequenceNumber, e.Offset, e.EnqueuedTimeUtc);
         if (e.TransportError is { } transportError)
         {
-            return await QuarantineAsync(e, transportError, "The body could not be read from the host's envelope.", source, cancellationToken);
+            return Quarantine(e, transportError, "The body could not be read from the host's envelope.");
         }
 
         var decoded = _decoder.Decode(e.Body, e.Properties);
         if (!decoded.Succeeded)
         {
-            return await QuarantineAsync(e, decoded.ReasonCode!, decoded.Detail!, source, cancellationToken);
+            return Quarantine(e, decoded.ReasonCode!, decoded.Detail!);
         }
 
         ClassifiedUpload upload;
@@ -130,47 +134,15 @@ public sealed class IngestPipeline
         }
         catch (UploadRejectedException ex)
         {
-            return await QuarantineAsync(e, ex.ReasonCode, ex.Message, source, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Only the exception type: an unexpected message could quote content.
-            return await QuarantineAsync(e, IngestReasons.ClassifierError,
-                $"The classifier failed with {ex.GetType().Name}.", source, cancellationToken);
+            return Quarantine(e, ex.ReasonCode, ex.Message);
         }
 
-        var fragments = upload.Fragments
-            .Select(f => new FragmentToStore(DataLevels.ToName(f.Level), f.Category, f.Json))
-            .ToList();
-        UploadStoreResult result;
-        try
-        {
-            result = await _store.StoreUploadAsync(
-                new UploadToStore(upload.MessageId, upload.VehicleKey, upload.CapturedAt, upload.Schema,
-                    upload.PolicySha256, fragments, source),
-                cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is >= 400 and < 500 and not 408 and not 429)
-        {
-            return await QuarantineAsync(e, IngestReasons.StoreRejected,
-                $"Storage refused the fragments with HTTP {ex.Status} {ex.ErrorCode}.", source, cancellationToken);
-        }
-        catch (ArgumentException ex)
-        {
-            return await QuarantineAsync(e, IngestReasons.StoreRejected,
-                $"Storage refused the upload ({ex.ParamName ?? ex.GetType().Name}).", source, cancellationToken);
-        }
-
-        return result.Status switch
-        {
-            UploadStoreStatus.Stored => new EventOutcome(e.SequenceNumber, EventDisposition.Stored, null, LevelsOf(fragments)),
-            UploadStoreStatus.AlreadyStored => new EventOutcome(e.SequenceNumber, EventDisposition.AlreadyStored, null, LevelsOf(fragments)),
-            _ => new EventOutcome(e.SequenceNumber, EventDisposition.Conflict, null, []),
-        };
+        var fragments = upload.Fragments.Select(f => new FragmentToStore(DataLevels.ToName(f.Level), f.Json)).ToList();
+        return (PreparedEvent.Stored(e.SequenceNumber, e.EnqueuedTimeUtc, e.Offset, upload.VehicleKey, fragments),
+            new EventOutcome(e.SequenceNumber, EventDisposition.Stored, null, fragments.Select(f => f.Level).ToArray()));
     }
 
-    private async Task<EventOutcome> QuarantineAsync(
-        IngestEvent e, string reasonCode, string detail, SourcePosition source, CancellationToken cancellationToken)
+    private static (PreparedEvent, EventOutcome) Quarantine(IngestEvent e, string reasonCode, string detail)
     {
         // A reason code shapes a blob name: anything unexpected is recorded under a fixed one.
         if (!BlobLayout.IsValidReasonCode(reasonCode))
@@ -178,12 +150,9 @@ public sealed class IngestPipeline
             reasonCode = IngestReasons.InvalidUpload;
         }
 
-        await _store.QuarantineAsync(new QuarantineItem(e.Body, reasonCode, detail, source), cancellationToken);
-        return new EventOutcome(e.SequenceNumber, EventDisposition.Quarantined, reasonCode, []);
+        return (PreparedEvent.Quarantined(e.SequenceNumber, e.EnqueuedTimeUtc, e.Offset, new QuarantineItem(e.Body, reasonCode, detail)),
+            new EventOutcome(e.SequenceNumber, EventDisposition.Quarantined, reasonCode, []));
     }
-
-    private static string[] LevelsOf(List<FragmentToStore> fragments) =>
-        fragments.Select(f => f.Level).Order(StringComparer.Ordinal).ToArray();
 
     // Containers are created once per process; a failed attempt is retried by the next batch.
     private Task EnsureContainersAsync(CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Residency.Ingest;
 /// <summary>Settings of the <see cref="IngestPipeline"/>.</summary>
 public sealed class IngestPipelineOptions
 {
-    /// <summary>How many events of a batch are processed at once.</summary>
+    /// <summary>How many events of a batch are decoded and classified at once (CPU work).</summary>
     public int MaxConcurrency { get; init; } = 8;
 
     /// <summary>Size and decompression limits applied before classification.</summary>

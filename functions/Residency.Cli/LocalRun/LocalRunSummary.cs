@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Azure.Storage.Blobs;
 using Residency.Cli.Simulation.Local;
 using Residency.Ingest;
 using Residency.Storage;
@@ -30,6 +31,9 @@ internal sealed class LocalRunSummary
 
     public int Retries { get; private set; }
 
+    /// <summary>Storage requests the handler reported for the batches it accepted (every attempt, as billed).</summary>
+    public long StorageRequests { get; private set; }
+
     public static LocalRunSummary FromDeliveries(IReadOnlyList<DeliveredBatch> delivered)
     {
         var summary = new LocalRunSummary();
@@ -44,6 +48,7 @@ internal sealed class LocalRunSummary
                 continue;
             }
 
+            summary.StorageRequests += outcome.StorageRequests;
             for (var i = 0; i < outcome.Events.Count && i < batch.Sources.Count; i++)
             {
                 var e = outcome.Events[i];
@@ -73,12 +78,12 @@ internal sealed class LocalRunSummary
         return summary;
     }
 
-    public async Task CountContainersAsync(BlobRestClient client, CancellationToken cancellationToken)
+    public async Task CountContainersAsync(BlobServiceClient client, CancellationToken cancellationToken)
     {
         foreach (var container in ResidencyContainers.All)
         {
             var count = 0;
-            await foreach (var _ in client.GetBlobsAsync(container, cancellationToken: cancellationToken))
+            await foreach (var _ in client.GetBlobContainerClient(container).GetBlobsAsync(cancellationToken: cancellationToken))
             {
                 count++;
             }
@@ -87,12 +92,14 @@ internal sealed class LocalRunSummary
         }
     }
 
-    public string Format()
+    public string Format(TimeSpan elapsed)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"  events:             {Events} in {Batches} host batches ({Retries} retried, {FailedBatches} failed), {Accounted} accounted for");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"  throughput:         {Events / Math.Max(elapsed.TotalSeconds, 0.001):F0} events/s end to end; {StorageRequests} storage requests, {StorageRequests * 1000.0 / Math.Max(Events, 1):F1} per 1,000 events");
         text.AppendLine("  outcomes:           " + Join(Dispositions));
-        text.AppendLine("  fragments by level: " + Join(Levels));
+        text.AppendLine("  lines by level:     " + Join(Levels));
         text.AppendLine("  quarantine reasons: " + Join(Reasons));
         text.AppendLine("  blobs per container:");
         foreach (var (container, count) in Containers)

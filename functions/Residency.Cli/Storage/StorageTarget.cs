@@ -1,38 +1,76 @@
+using System.CommandLine;
+using Azure.Storage.Blobs;
+using Residency.Cli.Vehicle;
 using Residency.Storage;
 
-namespace Residency.Cli.Vehicle;
+namespace Residency.Cli.Storage;
 
-/// <summary>Builds the Blob client of a vehicle request: connection string or Entra ID, always behind the RegionGuard.</summary>
-internal static class VehicleStorage
+/// <summary>
+/// The storage options shared by <c>vehicle find</c> and <c>audit verify</c> (<c>--connection-string</c>,
+/// <c>--blob-endpoint</c>, <c>--region</c>, <c>--development</c>) and the client they build: Shared Key or Entra ID,
+/// always behind the RegionGuard.
+/// </summary>
+internal sealed class StorageTarget
 {
     /// <summary>The setting the handler reads too; lets the connection string stay off the command line.</summary>
     public const string ConnectionStringVariable = "Residency__StorageConnectionString";
 
-    /// <summary>Where to connect, as given on the command line.</summary>
-    public sealed record Target(string? ConnectionString, string? BlobEndpoint, string Region, bool IsDevelopment);
+    private readonly Option<string?> _connectionString = new("--connection-string")
+    {
+        Description = $"Storage connection string (Shared Key); default: the {ConnectionStringVariable} environment variable.",
+    };
+
+    private readonly Option<string?> _blobEndpoint = new("--blob-endpoint")
+    {
+        Description = "Blob endpoint, e.g. https://<account>.blob.core.chinacloudapi.cn, reached with Entra ID (DefaultAzureCredential, China authority).",
+    };
+
+    private readonly Option<string> _region = new("--region")
+    {
+        Description = "Region of the account, checked by the RegionGuard.",
+        DefaultValueFactory = _ => "chinanorth3",
+    };
+
+    private readonly Option<bool> _development = new("--development")
+    {
+        Description = "Allow a loopback endpoint (Azurite); without it only Azure China endpoints are accepted.",
+    };
+
+    /// <summary>Adds the four options to a command.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _connectionString, _blobEndpoint, _region, _development })
+        {
+            command.Options.Add(option);
+        }
+    }
 
     /// <summary>The client, or null and the exit code after an error that shows no secret.</summary>
-    public static (BlobRestClient? Client, int ExitCode) Connect(Target target, TextWriter error)
+    public (BlobServiceClient? Client, int ExitCode) Connect(ParseResult parse, TextWriter error)
     {
-        if (target.ConnectionString is not null && target.BlobEndpoint is not null)
+        var connectionString = parse.GetValue(_connectionString);
+        var blobEndpoint = parse.GetValue(_blobEndpoint);
+        var settings = new StorageClientSettings { Region = parse.GetValue(_region)!, IsDevelopment = parse.GetValue(_development) };
+        if (connectionString is not null && blobEndpoint is not null)
         {
             error.WriteLine("error: give either --connection-string or --blob-endpoint, not both.");
             return (null, VehicleExitCodes.Usage);
         }
 
-        Uri endpoint;
-        StorageSharedKeyCredential? sharedKey = null;
-        if (target.BlobEndpoint is not null)
+        try
         {
-            if (!Uri.TryCreate(target.BlobEndpoint.Trim(), UriKind.Absolute, out endpoint!))
+            if (blobEndpoint is not null)
             {
-                error.WriteLine("error: --blob-endpoint must be an absolute URL such as https://<account>.blob.core.chinacloudapi.cn.");
-                return (null, VehicleExitCodes.Usage);
+                if (!Uri.TryCreate(blobEndpoint.Trim(), UriKind.Absolute, out var endpoint))
+                {
+                    error.WriteLine("error: --blob-endpoint must be an absolute URL such as https://<account>.blob.core.chinacloudapi.cn.");
+                    return (null, VehicleExitCodes.Usage);
+                }
+
+                return (ResidencyBlobClients.FromEndpoint(endpoint, StorageCredentials.Default(), settings), VehicleExitCodes.Success);
             }
-        }
-        else
-        {
-            var connectionString = target.ConnectionString ?? Environment.GetEnvironmentVariable(ConnectionStringVariable);
+
+            connectionString ??= Environment.GetEnvironmentVariable(ConnectionStringVariable);
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 error.WriteLine($"error: give --connection-string or --blob-endpoint, or set {ConnectionStringVariable}.");
@@ -41,9 +79,7 @@ internal static class VehicleStorage
 
             try
             {
-                var parsed = StorageConnectionString.Parse(connectionString);
-                endpoint = parsed.BlobEndpoint;
-                sharedKey = parsed.Credential;
+                return (ResidencyBlobClients.FromConnectionString(connectionString, settings), VehicleExitCodes.Success);
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException)
             {
@@ -52,20 +88,10 @@ internal static class VehicleStorage
                 return (null, VehicleExitCodes.Usage);
             }
         }
-
-        try
-        {
-            RegionGuard.EnsureAllowed(endpoint, target.Region, target.IsDevelopment);
-        }
         catch (ResidencyViolationException ex)
         {
             error.WriteLine($"error: refused: {ex.Message}");
             return (null, VehicleExitCodes.Failure);
         }
-
-        var client = sharedKey is not null
-            ? new BlobRestClient(endpoint, sharedKey)
-            : new BlobRestClient(endpoint, StorageCredentials.Default());
-        return (client, VehicleExitCodes.Success);
     }
 }

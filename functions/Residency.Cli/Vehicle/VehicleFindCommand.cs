@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Residency.Cli.Storage;
 
 namespace Residency.Cli.Vehicle;
 
@@ -13,19 +14,21 @@ internal static class VehicleFindCommand
         var vin = new Option<string?>("--vin") { Description = "The vehicle's VIN; its key is computed with --key-file (never printed back)." };
         var keyFile = new Option<FileInfo?>("--key-file") { Description = "Pseudonymization key as base64 for --vin (default: the public development key, with a warning)." };
         var vehicleKey = new Option<string?>("--vehicle-key") { Description = "The vehicle key (64 hex digits) instead of --vin." };
-        var connectionString = new Option<string?>("--connection-string") { Description = $"Storage connection string (Shared Key); default: the {VehicleStorage.ConnectionStringVariable} environment variable." };
-        var blobEndpoint = new Option<string?>("--blob-endpoint") { Description = "Blob endpoint, e.g. https://<account>.blob.core.chinacloudapi.cn, reached with Entra ID (DefaultAzureCredential, China authority)." };
-        var region = new Option<string>("--region") { Description = "Region of the account, checked by the RegionGuard.", DefaultValueFactory = _ => "chinanorth3" };
-        var development = new Option<bool>("--development") { Description = "Allow a loopback endpoint (Azurite); without it only Azure China endpoints are accepted." };
-        var export = new Option<string?>("--export") { Description = "Download every blob found to DIR/<container>/<name> (access request)." };
-        var delete = new Option<bool>("--delete") { Description = "Delete every blob found, except the audit ledger (deletion request); needs --yes." };
+        var storage = new StorageTarget();
+        var export = new Option<string?>("--export") { Description = "Write the vehicle's lines to DIR: one NDJSON file per level and manifest.json (access request)." };
+        var delete = new Option<bool>("--delete") { Description = "Rewrite every blob holding the vehicle's lines without them, delete earlier versions and index markers, write a receipt (deletion request); needs --yes." };
         var yes = new Option<bool>("--yes") { Description = "Confirm --delete." };
 
-        var command = new Command("find", "List every blob tagged with a vehicle's key in all containers; optionally export or delete them (exit 0 ok, 1 failure, 2 usage).");
-        foreach (var option in new Option[] { vin, keyFile, vehicleKey, connectionString, blobEndpoint, region, development, export, delete, yes })
+        var command = new Command("find", "Find a vehicle's lines through the vehicle index and the blobs' Bloom filters; optionally export or delete them (exit 0 ok, 1 failure, 2 usage).");
+        foreach (var option in new Option[] { vin, keyFile, vehicleKey })
         {
             command.Options.Add(option);
         }
+
+        storage.AddTo(command);
+        command.Options.Add(export);
+        command.Options.Add(delete);
+        command.Options.Add(yes);
 
         // Tokens System.CommandLine cannot place would be echoed in its error, and one of them may be the VIN.
         command.TreatUnmatchedTokensAsErrors = false;
@@ -53,9 +56,7 @@ internal static class VehicleFindCommand
                 return VehicleExitCodes.Usage;
             }
 
-            var target = new VehicleStorage.Target(
-                parse.GetValue(connectionString), parse.GetValue(blobEndpoint), parse.GetValue(region)!, parse.GetValue(development));
-            var (client, exitCode) = VehicleStorage.Connect(target, error);
+            var (client, exitCode) = storage.Connect(parse, error);
             if (client is null)
             {
                 return exitCode;
@@ -68,7 +69,7 @@ internal static class VehicleFindCommand
                 return VehicleExitCodes.Usage;
             }
 
-            return await new VehicleBlobRequest(client, output, error).RunAsync(key, exportDirectory, wantsDelete, cancellationToken);
+            return await new VehicleDataRequest(client, output, error).RunAsync(key, exportDirectory, wantsDelete, cancellationToken);
         });
         return command;
     }

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Residency.Classification;
 using Residency.Storage;
 
@@ -8,7 +9,8 @@ internal sealed record HandlerConfiguration(
     int Port,
     bool IsDevelopment,
     string Region,
-    BlobRestClient BlobClient,
+    BlobServiceClient BlobService,
+    StorageRequestCounter RequestCounter,
     string StorageAuthentication,
     PseudonymizationKey Key,
     ClassificationPolicy Policy,

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Azure.Core;
-using Azure.Identity;
+using Azure.Storage.Blobs;
 using Residency.Classification;
 using Residency.Storage;
 
@@ -25,7 +24,9 @@ internal static partial class HandlerConfigurationLoader
         var region = Get(configuration, SettingNames.Region) ?? "chinanorth3";
         var maxConcurrency = ReadInt(configuration, SettingNames.MaxConcurrency, 8, 1, 64, errors);
         var maxRetries = ReadInt(configuration, SettingNames.StorageMaxRetries, 3, 0, 10, errors);
-        var (client, authentication) = ReadStorage(configuration, region, isDevelopment, maxRetries, errors);
+        var counter = new StorageRequestCounter();
+        var settings = new StorageClientSettings { Region = region, IsDevelopment = isDevelopment, MaxRetries = maxRetries };
+        var (client, authentication) = ReadStorage(configuration, settings, counter, errors);
         var key = ReadKey(configuration, isDevelopment, errors);
         var policy = ReadPolicy(configuration, errors);
 
@@ -34,73 +35,59 @@ internal static partial class HandlerConfigurationLoader
             throw new InvalidHandlerConfigurationException(errors);
         }
 
-        return new HandlerConfiguration(port, isDevelopment, region, client!, authentication, key!, policy!, maxConcurrency);
+        return new HandlerConfiguration(port, isDevelopment, region, client!, counter, authentication, key!, policy!, maxConcurrency);
     }
 
-    private static (BlobRestClient? Client, string Authentication) ReadStorage(
-        IConfiguration configuration, string region, bool isDevelopment, int maxRetries, List<string> errors)
+    private static (BlobServiceClient? Client, string Authentication) ReadStorage(
+        IConfiguration configuration, StorageClientSettings settings, StorageRequestCounter counter, List<string> errors)
     {
         var connectionString = Get(configuration, SettingNames.StorageConnectionString);
         var endpointText = Get(configuration, SettingNames.BlobEndpoint);
-        var options = new BlobRestClientOptions();
-        options.Retry.MaxRetries = maxRetries;
-
-        BlobRestClient client;
-        string authentication;
         if (connectionString is not null && endpointText is not null)
         {
             errors.Add($"Set only one of {SettingNames.StorageConnectionString} and {SettingNames.BlobEndpoint}.");
             return (null, "");
         }
 
-        if (connectionString is not null)
-        {
-            try
-            {
-                client = BlobRestClient.FromConnectionString(connectionString, options);
-            }
-            catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
-            {
-                errors.Add($"{SettingNames.StorageConnectionString} is not a valid storage connection string.");
-                return (null, "");
-            }
-
-            authentication = "shared key";
-        }
-        else if (endpointText is not null)
-        {
-            if (!Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("https" or "http"))
-            {
-                errors.Add($"{SettingNames.BlobEndpoint} is not an absolute http(s) URL.");
-                return (null, "");
-            }
-
-            // The Azure.Identity convention AZURE_CLIENT_ID (set by infra/) names the user-assigned identity too.
-            var clientId = Get(configuration, SettingNames.ManagedIdentityClientId) ?? Get(configuration, SettingNames.AzureClientId);
-            TokenCredential credential = new ManagedIdentityCredential(clientId is null
-                ? ManagedIdentityId.SystemAssigned
-                : ManagedIdentityId.FromUserAssignedClientId(clientId));
-            client = new BlobRestClient(endpoint, credential, options);
-            authentication = clientId is null ? "managed identity (system-assigned)" : "managed identity (user-assigned)";
-        }
-        else
-        {
-            errors.Add($"Set {SettingNames.StorageConnectionString} (Azurite or a key-based account) or {SettingNames.BlobEndpoint} (managed identity).");
-            return (null, "");
-        }
-
         try
         {
-            RegionGuard.EnsureAllowed(client.AccountEndpoint, region, isDevelopment);
+            if (connectionString is not null)
+            {
+                try
+                {
+                    return (ResidencyBlobClients.FromConnectionString(connectionString, settings, counter), "shared key");
+                }
+                catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+                {
+                    errors.Add($"{SettingNames.StorageConnectionString} is not a valid storage connection string.");
+                    return (null, "");
+                }
+            }
+
+            if (endpointText is not null)
+            {
+                if (!Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("https" or "http"))
+                {
+                    errors.Add($"{SettingNames.BlobEndpoint} is not an absolute http(s) URL.");
+                    return (null, "");
+                }
+
+                // The Azure.Identity convention AZURE_CLIENT_ID (set by infra/) names the user-assigned identity too.
+                var clientId = Get(configuration, SettingNames.ManagedIdentityClientId) ?? Get(configuration, SettingNames.AzureClientId);
+                var client = ResidencyBlobClients.FromEndpoint(endpoint, StorageCredentials.ManagedIdentity(clientId), settings, counter);
+                return (client, clientId is null ? "managed identity (system-assigned)" : "managed identity (user-assigned)");
+            }
         }
         catch (ResidencyViolationException ex)
         {
             // The guard names the endpoint and region, which are not secrets; the account key never reaches it.
             errors.Add($"{SettingNames.Region} / storage endpoint refused: {ex.Message}" +
-                (isDevelopment ? "" : $" (loopback storage needs {SettingNames.Environment}=Development)"));
+                (settings.IsDevelopment ? "" : $" (loopback storage needs {SettingNames.Environment}=Development)"));
+            return (null, "");
         }
 
-        return (client, authentication);
+        errors.Add($"Set {SettingNames.StorageConnectionString} (Azurite or a key-based account) or {SettingNames.BlobEndpoint} (managed identity).");
+        return (null, "");
     }
 
     private static PseudonymizationKey? ReadKey(IConfiguration configuration, bool isDevelopment, List<string> errors)

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Azure.Storage.Blobs;
+using Residency.Cli.Storage;
+using Residency.Storage;
+
+namespace Residency.Cli.Vehicle;
+
+/// <summary>
+/// Finds one vehicle's lines through the vehicle index and the blobs' Bloom filters, then exports and/or deletes them.
+/// Prints names and counts only, never a line's content (the personal lines hold the VIN).
+/// </summary>
+internal sealed class VehicleDataRequest(BlobServiceClient client, TextWriter output, TextWriter error)
+{
+    public async Task<int> RunAsync(string vehicleKey, string? exportDirectory, bool delete, CancellationToken cancellationToken)
+    {
+        VehicleExport? export = null;
+        try
+        {
+            try
+            {
+                export = exportDirectory is null ? null : new VehicleExport(exportDirectory);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: cannot create the export folder: {ex.GetType().Name}.");
+                return VehicleExitCodes.Failure;
+            }
+
+            var linesByLevel = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            var scan = await new VehicleDataLocator(client).ScanAsync(vehicleKey, async (match, ct) =>
+            {
+                output.WriteLine($"{match.Container}/{match.Name}  level={match.Level}  lines={match.VehicleLines.Count}");
+                linesByLevel[match.Level] = linesByLevel.GetValueOrDefault(match.Level) + match.VehicleLines.Count;
+                if (export is not null)
+                {
+                    await export.AddAsync(match, ct);
+                }
+            }, Progress("reading"), cancellationToken);
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"index: {scan.Locations.Count} day/partition marker(s); blobs listed {scan.BlobsListed}, ruled out by Bloom filter {scan.BlobsSkipped}, holding the vehicle's lines {scan.BlobsMatched}"));
+            output.WriteLine("lines by level: " + (linesByLevel.Count == 0 ? "none" : string.Join(", ", linesByLevel.Select(l => $"{l.Key} {l.Value}"))));
+            output.WriteLine($"found {scan.LinesMatched} line(s) for this vehicle.");
+
+            if (export is not null)
+            {
+                await export.FinishAsync(scan, cancellationToken);
+                output.WriteLine($"exported {export.Lines} line(s) to {export.Root} (one .ndjson per level, manifest.json)");
+            }
+
+            if (delete)
+            {
+                var receipt = await new VehicleDataEraser(client).DeleteAsync(vehicleKey, Progress("deleting"), cancellationToken);
+                var removed = receipt.Blobs.Sum(b => b.SequenceNumbers.Count);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"deleted {removed} line(s): {receipt.Blobs.Count(b => b.Sha256 is not null)} blob(s) rewritten, {receipt.Blobs.Count(b => b.Sha256 is null)} removed, " +
+                    $"{receipt.VersionsDeleted} earlier version(s) deleted, {receipt.MarkersDeleted} index marker(s) deleted"));
+                output.WriteLine($"receipt: {ResidencyContainers.Audit}/{receipt.Name}");
+            }
+
+            return VehicleExitCodes.Success;
+        }
+        catch (Exception ex) when (StorageFailures.TryDescribe(ex, out var line))
+        {
+            error.WriteLine(line);
+            return VehicleExitCodes.Failure;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot write the export: {ex.GetType().Name}.");
+            return VehicleExitCodes.Failure;
+        }
+        finally
+        {
+            export?.Dispose();
+        }
+    }
+
+    private Progress<VehicleScanProgress> Progress(string stage)
+    {
+        var last = DateTime.MinValue;
+        return new Progress<VehicleScanProgress>(p =>
+        {
+            if (p.BlobsDone == p.BlobsListed || DateTime.UtcNow - last > TimeSpan.FromSeconds(2))
+            {
+                last = DateTime.UtcNow;
+                error.WriteLine($"{stage}: {p.BlobsDone}/{p.BlobsListed} blob(s), {p.BlobsMatched} with the vehicle's lines");
+            }
+        });
+    }
+}
