@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -71,10 +69,8 @@ public sealed class ResidencyStore
         string pseudoPartitionId, ReadOnlyMemory<byte> request, string reasonCode, string detail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(detail);
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(request.Span, hash);
-        var pseudoSequence = BinaryPrimitives.ReadInt64BigEndian(hash) & long.MaxValue;
-        var name = BlobLayout.InvocationQuarantineName(pseudoPartitionId, pseudoSequence, reasonCode);
+        var pseudoSequence = BlobLayout.RequestHash(request.Span);
+        var name = BlobLayout.InvocationQuarantineName(pseudoPartitionId, request.Span, reasonCode);
         var content = QuarantineDocument.Write(new QuarantineItem(request, reasonCode, detail), pseudoPartitionId, pseudoSequence, null, null);
         var options = new BlobUploadOptions
         {
@@ -83,7 +79,7 @@ public sealed class ResidencyStore
             Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 [LevelBlobMetadata.Sha256] = QuarantineDocument.Sha256Hex(content),
-                ["rawsha256"] = Convert.ToHexStringLower(hash),
+                ["rawsha256"] = QuarantineDocument.Sha256Hex(request.Span),
             },
             Tags = new Dictionary<string, string>(StringComparer.Ordinal)
             {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Residency.Cli.Vehicle;
 
 namespace Residency.Cli.Tests;
 
@@ -23,12 +22,5 @@ internal static class CliRunner
         return (exitCode, output.ToString(), error.ToString());
     }
 
-    private static RootCommand CreateRoot()
-    {
-        var root = new RootCommand("residency (test)");
-        root.Subcommands.Add(ClassifyCommand.Create());
-        root.Subcommands.Add(PolicyCommand.Create());
-        root.Subcommands.Add(VehicleCommand.Create());
-        return root;
-    }
+    private static RootCommand CreateRoot() => ResidencyRoot.Create();
 }

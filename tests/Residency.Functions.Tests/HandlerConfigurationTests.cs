@@ -40,7 +40,7 @@ public class HandlerConfigurationTests
         Assert.False(configuration.IsDevelopment);
         Assert.Equal("kv-2026-11", configuration.Key.KeyId);
         Assert.Equal(41234, configuration.Port);
-        Assert.Equal("https://residencydata.blob.core.chinacloudapi.cn/", configuration.BlobClient.AccountEndpoint.AbsoluteUri);
+        Assert.Equal("https://residencydata.blob.core.chinacloudapi.cn/", configuration.BlobService.Uri.AbsoluteUri);
     }
 
     [Fact]

@@ -52,9 +52,9 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IAsyncLifetim
 
         var evidence = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
         evidence.AssertEachSequenceAccountedOnce([10, 11, 12]);
-        Assert.Equal(outcome.Events[0].Levels, evidence.FragmentLevelsBySequence[10].Order());
+        Assert.Equal(outcome.Events[0].Levels, evidence.LevelsBySequence[10].Order());
         Assert.Contains("sensitive", outcome.Events[0].Levels);
-        Assert.Single(evidence.AuditBlobs);
+        Assert.Single(evidence.Commits);
     }
 
     [Fact]
@@ -98,9 +98,9 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Contains("quarantined", Assert.Single(reply.Logs), StringComparison.Ordinal);
 
         // The exact request bytes are kept under a name derived from them, so nothing the host sent is lost.
-        var source = UnreadableInvocation.SourceFor(request);
-        var name = Residency.Storage.BlobLayout.QuarantineName(source, IngestReasons.InvalidEnvelope);
-        var stored = (await azurite.CreateClient().GetBlobAsync(Residency.Storage.ResidencyContainers.Quarantine, name)).Value;
+        var name = Residency.Storage.BlobLayout.InvocationQuarantineName(UnreadableInvocation.PartitionId, request, IngestReasons.InvalidEnvelope);
+        var blob = azurite.CreateClient().GetBlobContainerClient(Residency.Storage.ResidencyContainers.Quarantine).GetBlobClient(name);
+        var stored = (await blob.DownloadContentAsync()).Value;
         using var entry = System.Text.Json.JsonDocument.Parse(stored.Content.ToMemory());
         Assert.Equal(IngestReasons.InvalidEnvelope, entry.RootElement.GetProperty("reason").GetString());
         Assert.Equal(request, entry.RootElement.GetProperty("rawBase64").GetBytesFromBase64());
@@ -108,7 +108,7 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IAsyncLifetim
         // A redelivery of the same request finds its entry and changes nothing.
         var again = await _handler.PostAsync(request);
         Assert.Equal(200, again.Status);
-        var after = (await azurite.CreateClient().GetBlobAsync(Residency.Storage.ResidencyContainers.Quarantine, name)).Value;
-        Assert.Equal(stored.Properties.ETag, after.Properties.ETag);
+        var after = (await blob.GetPropertiesAsync()).Value;
+        Assert.Equal(stored.Details.ETag, after.ETag);
     }
 }

@@ -1,5 +1,6 @@
 using Residency.Functions.Tests.Infrastructure;
 using Residency.Ingest;
+using Residency.Storage;
 using Residency.Testing;
 using Xunit;
 
@@ -48,12 +49,11 @@ public sealed class IngestEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
 
         foreach (var e in outcome.Events.Where(e => e.Disposition == EventDisposition.Stored))
         {
-            Assert.Equal(e.Levels.Order(), evidence.FragmentLevelsBySequence[e.SequenceNumber].Order());
+            Assert.Equal(e.Levels.Order(), evidence.LevelsBySequence[e.SequenceNumber].Order());
         }
 
         Assert.Equal(["general", "important", "personal", "sensitive"], outcome.CountsByLevel.Keys);
-        Assert.Single(evidence.AuditBlobs);
-        Assert.Equal($"{partition}/{batch.Events[0].SequenceNumber:D20}-{batch.Events[^1].SequenceNumber:D20}.json", evidence.AuditBlobs[0]);
+        Assert.Equal([$"commits/{partition}/{batch.Events[0].SequenceNumber:D20}-{batch.Events[^1].SequenceNumber:D20}.json"], evidence.Commits);
     }
 
     [Fact]
@@ -70,14 +70,13 @@ public sealed class IngestEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(200, first.Status);
         Assert.Equal(200, replay.Status);
         Assert.Equal(before.Fingerprint, after.Fingerprint);
-        Assert.All(replay.Outcome!.Events.Where(e => e.ReasonCode is null), e => Assert.Equal(EventDisposition.AlreadyStored, e.Disposition));
-        Assert.Equal(first.Outcome!.CountsByReason, replay.Outcome.CountsByReason);
-        Assert.Equal(first.Outcome.CountsByLevel, replay.Outcome.CountsByLevel);
+        Assert.All(replay.Outcome!.Events, e => Assert.Equal(EventDisposition.AlreadyCommitted, e.Disposition));
+        Assert.Equal(0, replay.Outcome.StorageRequests);
         after.AssertEachSequenceAccountedOnce(batch.Events.Select(e => e.SequenceNumber));
     }
 
     [Fact]
-    public async Task The_same_upload_redelivered_at_a_new_position_is_stored_once()
+    public async Task The_same_upload_sent_twice_by_the_device_is_two_records_one_per_sequence_number()
     {
         var partition = Uploads.NewPartition();
         var upload = Uploads.Sample("charging");
@@ -85,14 +84,15 @@ public sealed class IngestEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         var again = await _handler.InvokeAsync(new IngestBatch(partition, [Uploads.Event(2, upload)]));
 
         Assert.Equal(EventDisposition.Stored, Assert.Single(first.Outcome!.Events).Disposition);
-        Assert.Equal(EventDisposition.AlreadyStored, Assert.Single(again.Outcome!.Events).Disposition);
+        Assert.Equal(EventDisposition.Stored, Assert.Single(again.Outcome!.Events).Disposition);
         var evidence = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
-        Assert.Equal([1L], evidence.FragmentLevelsBySequence.Keys);
-        Assert.Equal(2, evidence.AuditBlobs.Count);
+        Assert.Equal([1L, 2L], evidence.LevelsBySequence.Keys.Order());
+        Assert.Equal(evidence.MessageIdBySequence[1], evidence.MessageIdBySequence[2]);
+        Assert.Equal(2, evidence.Commits.Count);
     }
 
     [Fact]
-    public async Task Different_content_under_a_stored_message_id_is_a_conflict_and_the_original_is_kept()
+    public async Task Different_content_under_one_message_id_is_never_merged_each_is_its_own_record()
     {
         var partition = Uploads.NewPartition();
         var original = Uploads.Sample("telemetry");
@@ -100,15 +100,23 @@ public sealed class IngestEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         node["signals"]!["speedKph"] = 1.5;
         var rewritten = System.Text.Encoding.UTF8.GetBytes(node.ToJsonString());
 
-        var first = await _handler.InvokeAsync(new IngestBatch(partition, [Uploads.Event(1, original)]));
-        var before = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
-        var second = await _handler.InvokeAsync(new IngestBatch(partition, [Uploads.Event(2, rewritten)]));
-        var after = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
+        var reply = await _handler.InvokeAsync(new IngestBatch(partition, [Uploads.Event(1, original), Uploads.Event(2, rewritten)]));
 
-        Assert.Equal(EventDisposition.Stored, Assert.Single(first.Outcome!.Events).Disposition);
-        Assert.Equal(EventDisposition.Conflict, Assert.Single(second.Outcome!.Events).Disposition);
-        Assert.All(before.Fingerprint.Where(f => !f.Key.StartsWith("vehicle-audit/", StringComparison.Ordinal)),
-            f => Assert.Equal(f.Value, after.Fingerprint[f.Key]));
-        Assert.Contains(after.QuarantineReasonsBySequence[2], reason => reason.StartsWith("conflicting-rewrite", StringComparison.Ordinal));
+        Assert.All(reply.Outcome!.Events, e => Assert.Equal(EventDisposition.Stored, e.Disposition));
+        var client = azurite.CreateClient();
+        var general = new List<StoredLine>();
+        await foreach (var item in client.GetBlobContainerClient(ResidencyContainers.General).GetBlobsAsync())
+        {
+            if (!BlobLayout.TryParseLevelBlobName(item.Name, out var name) || name.PartitionId != partition)
+            {
+                continue;
+            }
+
+            general.AddRange(LevelBlobReader.ReadLines((await client.GetBlobContainerClient(ResidencyContainers.General).GetBlobClient(item.Name).DownloadContentAsync()).Value.Content.ToMemory()));
+        }
+
+        Assert.Equal([1L, 2L], general.Select(l => l.SequenceNumber));
+        Assert.Contains("\"speedKph\":1.5", System.Text.Encoding.UTF8.GetString(general[1].Json.Span), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"speedKph\":1.5", System.Text.Encoding.UTF8.GetString(general[0].Json.Span), StringComparison.Ordinal);
     }
 }

@@ -34,7 +34,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
         Assert.Equal(expectedReasons.Count, retried.Outcome.CountsByDisposition["quarantined"]);
         var evidence = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
         evidence.AssertEachSequenceAccountedOnce(batch.Events.Select(e => e.SequenceNumber));
-        Assert.Single(evidence.AuditBlobs);
+        Assert.Single(evidence.Commits);
     }
 
     [Fact]
@@ -59,10 +59,10 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
         relay.Start();
         var retried = await handler.InvokeAsync(batch with { RetryCount = 1 });
         Assert.Equal(200, retried.Status);
-        Assert.Equal(5, retried.Outcome!.Events.Count(e => e.Disposition == EventDisposition.AlreadyStored));
+        Assert.Equal(5, retried.Outcome!.Events.Count(e => e.Disposition == EventDisposition.AlreadyCommitted));
         var evidence = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
         evidence.AssertEachSequenceAccountedOnce(batch.Events.Select(e => e.SequenceNumber).Append(1));
-        Assert.Equal(3, evidence.AuditBlobs.Count);
-        Assert.Contains($"{partition}/{10:D20}-{batch.Events[^1].SequenceNumber:D20}.json", evidence.AuditBlobs);
+        Assert.Equal(3, evidence.Commits.Count);
+        Assert.Contains($"commits/{partition}/{15:D20}-{batch.Events[^1].SequenceNumber:D20}.json", evidence.Commits);
     }
 }

@@ -42,8 +42,9 @@ public static class ResidencyBlobClients
     }
 
     /// <summary>
-    /// The client options: pinned service version, the settings' retry budget, and HTTP logging and tracing off,
-    /// because blob paths carry vehicle keys. Extra policies run once per attempt (e.g. request counting).
+    /// The client options: pinned service version, the settings' retry budget, HTTP logging and tracing off (blob
+    /// paths carry vehicle keys), and request counting per <see cref="StorageRequestCounter.Scope"/>. Extra policies
+    /// run once per attempt.
     /// </summary>
     public static BlobClientOptions CreateOptions(StorageClientSettings settings, params HttpPipelinePolicy[] policies)
     {
@@ -64,6 +65,7 @@ public static class ResidencyBlobClients
             options.Transport = settings.Transport;
         }
 
+        options.AddPolicy(StorageRequestCounter.ScopePolicy, HttpPipelinePosition.PerRetry);
         foreach (var policy in policies ?? [])
         {
             options.AddPolicy(policy, HttpPipelinePosition.PerRetry);

@@ -4,13 +4,17 @@ using Azure.Core.Pipeline;
 namespace Residency.Storage;
 
 /// <summary>
-/// Counts storage requests (every attempt, as the service bills them) made inside a <see cref="Scope"/>, and in
-/// total. Add it to the client with <see cref="ResidencyBlobClients"/>; an invocation opens a scope and reads its count.
+/// Counts storage requests, every attempt as the service bills them. Every client built by
+/// <see cref="ResidencyBlobClients"/> counts into the <see cref="Scope"/> of the async flow that sends (an invocation
+/// opens one and reads its count); add an instance of this policy to a client to also keep a running total.
 /// </summary>
 public sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
 {
     private static readonly AsyncLocal<Tally?> Current = new();
     private long _total;
+
+    /// <summary>The policy every residency client carries: it counts into the current scope only.</summary>
+    internal static HttpPipelinePolicy ScopePolicy { get; } = new ScopeCounting();
 
     /// <summary>Requests sent through this counter since it was created.</summary>
     public long Total => Interlocked.Read(ref _total);
@@ -25,15 +29,7 @@ public sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
     }
 
     /// <inheritdoc />
-    public override void OnSendingRequest(HttpMessage message)
-    {
-        Interlocked.Increment(ref _total);
-        // Nested scopes count toward every scope around them.
-        for (var tally = Current.Value; tally is not null; tally = tally.Outer)
-        {
-            Interlocked.Increment(ref tally.Count);
-        }
-    }
+    public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _total);
 
     /// <summary>The requests of one async flow.</summary>
     public sealed class Scope : IDisposable
@@ -59,5 +55,17 @@ public sealed class StorageRequestCounter : HttpPipelineSynchronousPolicy
         internal long Count;
 
         internal Tally? Outer { get; } = outer;
+    }
+
+    private sealed class ScopeCounting : HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            // Nested scopes count toward every scope around them.
+            for (var tally = Current.Value; tally is not null; tally = tally.Outer)
+            {
+                Interlocked.Increment(ref tally.Count);
+            }
+        }
     }
 }

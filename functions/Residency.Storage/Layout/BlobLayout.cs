@@ -58,10 +58,21 @@ public static partial class BlobLayout
             $"{QuarantinePrefix(partitionId, sequenceNumber)}{CheckedReason(reasonCode)}.{attemptId}.json");
     }
 
-    /// <summary>A whole invocation request that was not the host's envelope: <c>{pseudo partition}/{hash:D20}/{reason}.json</c>.</summary>
-    public static string InvocationQuarantineName(string pseudoPartitionId, long requestHash, string reasonCode) =>
+    /// <summary>
+    /// A whole invocation request that was not the host's envelope: <c>{pseudo partition}/{hash:D20}/{reason}.json</c>,
+    /// the hash being the first 63 bits of the request's SHA-256, so a redelivered request maps to the same entry.
+    /// </summary>
+    public static string InvocationQuarantineName(string pseudoPartitionId, ReadOnlySpan<byte> request, string reasonCode) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{QuarantinePrefix(pseudoPartitionId, requestHash)}{CheckedReason(reasonCode)}.json");
+            $"{QuarantinePrefix(pseudoPartitionId, RequestHash(request))}{CheckedReason(reasonCode)}.json");
+
+    /// <summary>The first 63 bits of the SHA-256 of a request, as a non-negative number.</summary>
+    internal static long RequestHash(ReadOnlySpan<byte> request)
+    {
+        Span<byte> hash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
+        System.Security.Cryptography.SHA256.HashData(request, hash);
+        return System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(hash) & long.MaxValue;
+    }
 
     /// <summary>The commit record of one batch in the audit container: <c>commits/{partition}/{first:D20}-{last:D20}.json</c>.</summary>
     public static string CommitName(string partitionId, long first, long last)

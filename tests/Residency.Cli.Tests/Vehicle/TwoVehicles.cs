@@ -1,5 +1,8 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Residency.Classification;
 using Residency.Ingest;
 using Residency.Storage;
@@ -9,19 +12,14 @@ namespace Residency.Cli.Tests.Vehicle;
 
 /// <summary>
 /// Uploads of two fresh vehicles stored through the real ingest pipeline (real classifier, real store on Azurite)
-/// under a fresh pseudonymization key, with vehicle A also sending a conflicting re-write (quarantined with its key).
+/// under a fresh pseudonymization key, in one partition of its own.
 /// </summary>
-internal sealed record TwoVehicles(string KeyFile, PseudonymizationKey Key, string VinA, string VehicleKeyA, string VinB, string VehicleKeyB, string PartitionId)
+internal sealed record TwoVehicles(
+    string KeyFile, PseudonymizationKey Key, string VinA, string VehicleKeyA, string VinB, string VehicleKeyB, string PartitionId, IngestBatch Batch)
 {
     private const string VinAlphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
     private static readonly string[] KindsA = ["telemetry", "account", "event", "trip"];
     private static readonly string[] KindsB = ["telemetry", "cabin"];
-
-    public static readonly string[] DataContainers =
-    [
-        ResidencyContainers.General, ResidencyContainers.Personal, ResidencyContainers.Sensitive,
-        ResidencyContainers.Important, ResidencyContainers.Quarantine,
-    ];
 
     public static async Task<TwoVehicles> StoreAsync(AzuriteFixture azurite, TempDirectory directory)
     {
@@ -33,53 +31,56 @@ internal sealed record TwoVehicles(string KeyFile, PseudonymizationKey Key, stri
         var vinB = NewVin();
         var partition = "p" + Guid.NewGuid().ToString("N")[..12];
 
-        var bodies = KindsA.Select(kind => Upload(kind, vinA, Guid.NewGuid().ToString())).ToList();
-        var conflicting = JsonNode.Parse(bodies[0])!; // same message id, different content
-        conflicting["firmware"] = "conflicting-rewrite";
-        bodies.Add(Encoding.UTF8.GetBytes(conflicting.ToJsonString()));
-        bodies.AddRange(KindsB.Select(kind => Upload(kind, vinB, Guid.NewGuid().ToString())));
-
+        var bodies = KindsA.Select(kind => Upload(kind, vinA)).Concat(KindsB.Select(kind => Upload(kind, vinB))).ToList();
+        var batch = new IngestBatch(partition, bodies.Select((body, i) => new IngestEvent(body, i + 1, EnqueuedTimeUtc: DateTimeOffset.UtcNow)).ToList());
         var pipeline = new IngestPipeline(ClassificationPolicy.Default, key, await azurite.CreateStoreAsync());
-        var outcome = await pipeline.ProcessBatchAsync(new IngestBatch(partition, bodies.Select((body, i) => new IngestEvent(body, i + 1)).ToList()));
-        if (outcome.Events.Count(e => e.Disposition == EventDisposition.Stored) != KindsA.Length + KindsB.Length ||
-            outcome.Events.Count(e => e.Disposition == EventDisposition.Conflict) != 1)
+        var outcome = await pipeline.ProcessBatchAsync(batch);
+        if (outcome.Events.Count(e => e.Disposition == EventDisposition.Stored) != bodies.Count)
         {
             throw new InvalidOperationException("The test uploads were not stored as expected: " +
                 string.Join(", ", outcome.Events.Select(e => $"{e.Disposition}:{e.ReasonCode}")));
         }
 
         var classifier = new UploadClassifier(ClassificationPolicy.Default, key);
-        return new TwoVehicles(keyFile, key, vinA, classifier.Classify(bodies[0]).VehicleKey, vinB, classifier.Classify(bodies[^1]).VehicleKey, partition);
+        return new TwoVehicles(keyFile, key, vinA, classifier.Classify(bodies[0]).VehicleKey, vinB, classifier.Classify(bodies[^1]).VehicleKey, partition, batch);
     }
 
-    /// <summary>
-    /// Ground truth found without tags: fragments by the vehicle key in their names, plus (for A) the conflict entries
-    /// of this batch's partition in quarantine.
-    /// </summary>
-    public async Task<SortedSet<string>> BlobsOfAsync(BlobRestClient client, bool vehicleA)
+    /// <summary>Ground truth read without the index or Bloom filters: every line of the partition's blobs, by level, of one vehicle.</summary>
+    public async Task<SortedDictionary<string, List<string>>> LinesOfAsync(BlobServiceClient client, bool vehicleA)
     {
         var key = vehicleA ? VehicleKeyA : VehicleKeyB;
-        var paths = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var container in DataContainers)
+        var lines = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var level in ResidencyContainers.LevelNames)
         {
-            await foreach (var blob in client.GetBlobsAsync(container))
+            var container = client.GetBlobContainerClient(ResidencyContainers.ForLevel(level));
+            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions()))
             {
-                var quarantinedHere = container == ResidencyContainers.Quarantine && vehicleA && blob.Name.StartsWith(PartitionId + "/", StringComparison.Ordinal);
-                if (blob.Name.Contains("/" + key + "/", StringComparison.Ordinal) || quarantinedHere)
+                if (!BlobLayout.TryParseLevelBlobName(item.Name, out var name) || name.PartitionId != PartitionId)
                 {
-                    paths.Add($"{container}/{blob.Name}");
+                    continue;
+                }
+
+                var content = (await container.GetBlobClient(item.Name).DownloadContentAsync()).Value.Content.ToMemory();
+                foreach (var line in LevelBlobReader.ReadLines(content).Where(l => l.VehicleKey == key))
+                {
+                    if (!lines.TryGetValue(level, out var list))
+                    {
+                        lines[level] = list = [];
+                    }
+
+                    list.Add(Encoding.UTF8.GetString(line.Json.Span));
                 }
             }
         }
 
-        return paths;
+        return lines;
     }
 
-    private static byte[] Upload(string kind, string vin, string messageId)
+    private static byte[] Upload(string kind, string vin)
     {
         var node = JsonNode.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "samples", "uploads", kind + ".json")))!;
         node["vin"] = vin;
-        node["messageId"] = messageId;
+        node["messageId"] = Guid.NewGuid().ToString();
         return Encoding.UTF8.GetBytes(node.ToJsonString());
     }
 

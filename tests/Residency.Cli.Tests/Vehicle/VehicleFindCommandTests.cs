@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Residency.Classification;
+using Residency.Ingest;
 using Residency.Storage;
 using Residency.Testing;
 using Xunit;
@@ -13,14 +16,12 @@ public sealed class VehicleFindCommandTests(AzuriteFixture azurite) : IDisposabl
     public void Dispose() => _directory.Dispose();
 
     [Fact]
-    public async Task Find_lists_and_exports_exactly_that_vehicles_blobs_in_every_container()
+    public async Task Find_lists_and_exports_exactly_that_vehicles_lines_per_level_and_never_prints_the_vin()
     {
         var vehicles = await TwoVehicles.StoreAsync(azurite, _directory);
         var client = azurite.CreateClient();
-        var expected = await vehicles.BlobsOfAsync(client, vehicleA: true);
-        var other = await vehicles.BlobsOfAsync(client, vehicleA: false);
-        Assert.Contains(expected, path => path.StartsWith(ResidencyContainers.Personal + "/", StringComparison.Ordinal));
-        Assert.Contains(expected, path => path.StartsWith(ResidencyContainers.Quarantine + "/", StringComparison.Ordinal));
+        var expected = await vehicles.LinesOfAsync(client, vehicleA: true);
+        var other = await vehicles.LinesOfAsync(client, vehicleA: false);
         var exportDirectory = Path.Combine(_directory.Path, "export");
 
         var (exit, output, error) = await CliRunner.RunAsync(
@@ -28,32 +29,21 @@ public sealed class VehicleFindCommandTests(AzuriteFixture azurite) : IDisposabl
             "--connection-string", azurite.ConnectionString, "--development", "--export", exportDirectory);
 
         Assert.True(exit == 0, error);
-        var listed = output.Split('\n', StringSplitOptions.TrimEntries).Where(line => line.Contains("  level=", StringComparison.Ordinal)).ToList();
-        Assert.Equal(expected, listed.Select(line => line[..line.IndexOf("  level=", StringComparison.Ordinal)]).ToHashSet());
-        Assert.Equal(expected.Count, listed.Count);
-        Assert.Contains($"{ResidencyContainers.Personal}/", output, StringComparison.Ordinal);
-        Assert.Matches(@"level=personal  captured=\d{4}-\d\d-\d\dT", output);
-        foreach (var container in expected.GroupBy(path => path[..path.IndexOf('/', StringComparison.Ordinal)]))
-        {
-            Assert.Contains($"{container.Key}: {container.Count()}", output, StringComparison.Ordinal);
-        }
-
-        Assert.Contains($"found {expected.Count} blobs for this vehicle.", output, StringComparison.Ordinal);
-        Assert.DoesNotContain(vehicles.VehicleKeyB, output, StringComparison.Ordinal);
+        Assert.Contains($"found {expected.Values.Sum(l => l.Count)} line(s) for this vehicle.", output, StringComparison.Ordinal);
+        Assert.Contains("lines by level: " + string.Join(", ", expected.Select(l => $"{l.Key} {l.Value.Count}")), output, StringComparison.Ordinal);
         Assert.DoesNotContain(vehicles.VinA, output + error, StringComparison.Ordinal);
-
-        var exported = Directory.GetFiles(exportDirectory, "*", SearchOption.AllDirectories)
-            .Select(file => Path.GetRelativePath(exportDirectory, file).Replace(Path.DirectorySeparatorChar, '/'))
-            .ToHashSet();
-        Assert.Equal(expected, exported);
-        foreach (var path in expected)
+        Assert.DoesNotContain(vehicles.VehicleKeyB, output, StringComparison.Ordinal);
+        foreach (var (level, lines) in expected)
         {
-            var slash = path.IndexOf('/', StringComparison.Ordinal);
-            var stored = (await client.GetBlobAsync(path[..slash], path[(slash + 1)..])).Value.Content.ToArray();
-            Assert.Equal(stored, await File.ReadAllBytesAsync(Path.Combine(exportDirectory, path)));
+            Assert.Equal(lines, await File.ReadAllLinesAsync(Path.Combine(exportDirectory, level + ".ndjson")));
         }
 
-        Assert.Equal(other, await vehicles.BlobsOfAsync(client, vehicleA: false));
+        using var manifest = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(exportDirectory, "manifest.json")));
+        Assert.Equal(vehicles.VehicleKeyA, manifest.RootElement.GetProperty("vehicleKey").GetString());
+        Assert.Equal(expected.Keys, manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("level").GetString()!).Order());
+        Assert.DoesNotContain(vehicles.VinA, manifest.RootElement.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(expected.Keys.Select(k => k + ".ndjson").Append("manifest.json").Order(), Directory.GetFiles(exportDirectory).Select(Path.GetFileName).Order());
+        Assert.Equal(other, await vehicles.LinesOfAsync(client, vehicleA: false));
     }
 
     [Fact]
@@ -61,7 +51,7 @@ public sealed class VehicleFindCommandTests(AzuriteFixture azurite) : IDisposabl
     {
         var vehicles = await TwoVehicles.StoreAsync(azurite, _directory);
         var client = azurite.CreateClient();
-        var before = await vehicles.BlobsOfAsync(client, vehicleA: true);
+        var before = await vehicles.LinesOfAsync(client, vehicleA: true);
 
         var (exit, output, error) = await CliRunner.RunAsync(
             "vehicle", "find", "--vehicle-key", vehicles.VehicleKeyA, "--connection-string", azurite.ConnectionString, "--development", "--delete");
@@ -70,59 +60,57 @@ public sealed class VehicleFindCommandTests(AzuriteFixture azurite) : IDisposabl
         Assert.Contains("--yes", error, StringComparison.Ordinal);
         Assert.Contains("Nothing was deleted", error, StringComparison.Ordinal);
         Assert.DoesNotContain("deleted", output, StringComparison.Ordinal);
-        Assert.Equal(before, await vehicles.BlobsOfAsync(client, vehicleA: true));
+        Assert.Equal(before, await vehicles.LinesOfAsync(client, vehicleA: true));
     }
 
     [Fact]
-    public async Task Delete_with_yes_removes_that_vehicle_only_and_never_the_audit_ledger()
+    public async Task Delete_with_yes_removes_that_vehicle_only_writes_a_receipt_and_a_replay_brings_nothing_back()
     {
         var vehicles = await TwoVehicles.StoreAsync(azurite, _directory);
         var client = azurite.CreateClient();
-        var doomed = await vehicles.BlobsOfAsync(client, vehicleA: true);
-        var other = await vehicles.BlobsOfAsync(client, vehicleA: false);
+        var other = await vehicles.LinesOfAsync(client, vehicleA: false);
         Assert.NotEmpty(other);
-
-        // An audit blob that (wrongly) carries the vehicle tag must still be kept: the ledger is never deleted.
-        var auditName = $"{vehicles.PartitionId}/tagged-by-mistake.json";
-        await client.PutBlockBlobAsync(ResidencyContainers.Audit, auditName, BinaryData.FromString("{}"),
-            new BlobUploadOptions { Tags = new Dictionary<string, string> { ["vehicle"] = vehicles.VehicleKeyA } });
-        var audit = await ListAsync(client, ResidencyContainers.Audit, vehicles.PartitionId + "/");
-        Assert.Equal(2, audit.Count); // the batch's ledger entry and the tagged one
 
         var (exit, output, error) = await CliRunner.RunAsync(
             "vehicle", "find", "--vin", vehicles.VinA.ToLowerInvariant(), "--key-file", vehicles.KeyFile,
             "--connection-string", azurite.ConnectionString, "--development", "--delete", "--yes");
 
         Assert.True(exit == 0, error);
-        foreach (var path in doomed)
-        {
-            Assert.Contains($"deleted {path}", output, StringComparison.Ordinal);
-        }
+        Assert.Matches(@"deleted \d+ line\(s\): \d+ blob\(s\) rewritten", output);
+        var receipt = output.Split('\n').Single(l => l.StartsWith("receipt: ", StringComparison.Ordinal))["receipt: ".Length..].Trim();
+        Assert.StartsWith($"{ResidencyContainers.Audit}/deletions/", receipt, StringComparison.Ordinal);
+        Assert.Empty(await vehicles.LinesOfAsync(client, vehicleA: true));
+        Assert.Equal(other, await vehicles.LinesOfAsync(client, vehicleA: false));
 
-        Assert.Contains($"kept {ResidencyContainers.Audit}/{auditName}", output, StringComparison.Ordinal);
-        Assert.Contains($"deleted {doomed.Count} blobs.", output, StringComparison.Ordinal);
-        Assert.Empty(await vehicles.BlobsOfAsync(client, vehicleA: true));
-        Assert.Equal(other, await vehicles.BlobsOfAsync(client, vehicleA: false));
-        Assert.Equal(audit, await ListAsync(client, ResidencyContainers.Audit, vehicles.PartitionId + "/"));
+        // The host replays the partition from the start (a restart from an old checkpoint): nothing comes back.
+        var pipeline = new IngestPipeline(ClassificationPolicy.Default, vehicles.Key, await azurite.CreateStoreAsync());
+        var replay = await pipeline.ProcessBatchAsync(vehicles.Batch);
+        Assert.All(replay.Events, e => Assert.Equal(EventDisposition.AlreadyCommitted, e.Disposition));
+        Assert.Empty(await vehicles.LinesOfAsync(client, vehicleA: true));
 
         var again = await CliRunner.RunAsync(
             "vehicle", "find", "--vehicle-key", vehicles.VehicleKeyA, "--connection-string", azurite.ConnectionString, "--development");
         Assert.Equal(0, again.ExitCode);
-        Assert.Contains("found 1 blob for this vehicle.", again.Output, StringComparison.Ordinal); // the kept audit blob
+        Assert.Contains("found 0 line(s) for this vehicle.", again.Output, StringComparison.Ordinal);
+
+        var verify = await CliRunner.RunAsync(
+            "audit", "verify", "--partition", vehicles.PartitionId, "--connection-string", azurite.ConnectionString, "--development");
+        Assert.True(verify.ExitCode == 0, verify.Output + verify.Error);
+        Assert.Contains("audit verify: clean", verify.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_connection_string_can_come_from_the_environment()
     {
         var vehicles = await TwoVehicles.StoreAsync(azurite, _directory);
-        var expected = await vehicles.BlobsOfAsync(azurite.CreateClient(), vehicleA: false);
+        var expected = await vehicles.LinesOfAsync(azurite.CreateClient(), vehicleA: false);
         var previous = Environment.GetEnvironmentVariable("Residency__StorageConnectionString");
         Environment.SetEnvironmentVariable("Residency__StorageConnectionString", azurite.ConnectionString);
         try
         {
             var (exit, output, error) = await CliRunner.RunAsync("vehicle", "find", "--vehicle-key", vehicles.VehicleKeyB.ToUpperInvariant(), "--development");
             Assert.True(exit == 0, error);
-            Assert.Contains($"found {expected.Count} blobs for this vehicle.", output, StringComparison.Ordinal);
+            Assert.Contains($"found {expected.Values.Sum(l => l.Count)} line(s) for this vehicle.", output, StringComparison.Ordinal);
         }
         finally
         {
@@ -152,16 +140,5 @@ public sealed class VehicleFindCommandTests(AzuriteFixture azurite) : IDisposabl
         Assert.Equal(1, exit);
         Assert.Empty(output);
         Assert.Matches(@"^error: storage answered 403 \w+\.\s*$", error);
-    }
-
-    private static async Task<List<string>> ListAsync(BlobRestClient client, string container, string prefix)
-    {
-        var names = new List<string>();
-        await foreach (var blob in client.GetBlobsAsync(container, prefix))
-        {
-            names.Add(blob.Name);
-        }
-
-        return names;
     }
 }

@@ -1,75 +1,85 @@
-using System.Globalization;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Residency.Storage;
 
 namespace Residency.Functions.Tests.Infrastructure;
 
-/// <summary>What storage holds for one partition: fragments and quarantine entries by sequence number, audit entries.</summary>
+/// <summary>
+/// What storage holds for one partition, read through its commit records: the levels of each stored sequence
+/// number, the reason of each quarantined one, the commit records, and a fingerprint of every blob.
+/// </summary>
 internal sealed class StorageEvidence
 {
-    private static readonly string[] LevelContainers =
-        [ResidencyContainers.General, ResidencyContainers.Personal, ResidencyContainers.Sensitive, ResidencyContainers.Important];
-
-    public Dictionary<long, List<string>> FragmentLevelsBySequence { get; } = [];
+    public Dictionary<long, List<string>> LevelsBySequence { get; } = [];
 
     public Dictionary<long, List<string>> QuarantineReasonsBySequence { get; } = [];
 
-    public List<string> AuditBlobs { get; } = [];
+    public Dictionary<long, string> MessageIdBySequence { get; } = [];
+
+    public List<string> Commits { get; } = [];
 
     /// <summary>Every blob of the partition with its ETag: equal fingerprints mean nothing was written or rewritten.</summary>
     public SortedDictionary<string, string> Fingerprint { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<StorageEvidence> ReadAsync(BlobRestClient client, string partitionId)
+    public static async Task<StorageEvidence> ReadAsync(BlobServiceClient client, string partitionId)
     {
         var evidence = new StorageEvidence();
-        foreach (var container in LevelContainers)
+        var audit = client.GetBlobContainerClient(ResidencyContainers.Audit);
+        await foreach (var item in audit.GetBlobsAsync(new GetBlobsOptions { Prefix = BlobLayout.CommitPrefix(partitionId) }))
         {
-            await foreach (var blob in client.GetBlobsAsync(container))
+            evidence.Commits.Add(item.Name);
+            evidence.Fingerprint[$"{audit.Name}/{item.Name}"] = item.Properties.ETag.ToString()!;
+            var content = (await audit.GetBlobClient(item.Name).DownloadContentAsync()).Value.Content;
+            using var document = JsonDocument.Parse(content.ToMemory());
+            var record = CommitRecord.Read(document.RootElement);
+            foreach (var blob in record.Blobs)
             {
-                if (blob.Properties.Metadata.TryGetValue(StoreMetadata.SourcePartition, out var partition) && partition == partitionId)
+                var container = client.GetBlobContainerClient(blob.Container);
+                var download = (await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value;
+                evidence.Fingerprint[$"{blob.Container}/{blob.Name}"] = download.Details.ETag.ToString();
+                foreach (var line in LevelBlobReader.ReadLines(download.Content.ToMemory()))
                 {
-                    var sequence = long.Parse(blob.Properties.Metadata[StoreMetadata.SourceSequence], CultureInfo.InvariantCulture);
-                    Add(evidence.FragmentLevelsBySequence, sequence, container["vehicle-".Length..]);
-                    evidence.Fingerprint[$"{container}/{blob.Name}"] = blob.Properties.ETag.ToString();
+                    Add(evidence.LevelsBySequence, line.SequenceNumber, blob.Level);
+                    using var json = JsonDocument.Parse(line.Json);
+                    evidence.MessageIdBySequence[line.SequenceNumber] = json.RootElement.GetProperty("messageId").GetString()!;
                 }
+            }
+
+            foreach (var entry in record.Quarantined)
+            {
+                Add(evidence.QuarantineReasonsBySequence, entry.SequenceNumber, entry.Reason);
             }
         }
 
-        await foreach (var blob in client.GetBlobsAsync(ResidencyContainers.Quarantine, partitionId + "/"))
+        var quarantine = client.GetBlobContainerClient(ResidencyContainers.Quarantine);
+        await foreach (var item in quarantine.GetBlobsAsync(new GetBlobsOptions { Prefix = partitionId + "/" }))
         {
-            var parts = blob.Name.Split('/');
-            var sequence = long.Parse(parts[1], CultureInfo.InvariantCulture);
-            Add(evidence.QuarantineReasonsBySequence, sequence, parts[2][..parts[2].IndexOf('.', StringComparison.Ordinal)]);
-            evidence.Fingerprint[$"{ResidencyContainers.Quarantine}/{blob.Name}"] = blob.Properties.ETag.ToString();
-        }
-
-        await foreach (var blob in client.GetBlobsAsync(ResidencyContainers.Audit, partitionId + "/"))
-        {
-            evidence.AuditBlobs.Add(blob.Name);
-            evidence.Fingerprint[$"{ResidencyContainers.Audit}/{blob.Name}"] = blob.Properties.ETag.ToString();
+            evidence.Fingerprint[$"{quarantine.Name}/{item.Name}"] = item.Properties.ETag.ToString()!;
         }
 
         return evidence;
     }
 
-    /// <summary>Fails unless every sequence number has exactly one outcome in storage: its fragments, or one quarantine entry.</summary>
+    /// <summary>Fails unless every sequence number has exactly one outcome in storage: its lines, or one quarantine entry.</summary>
     public void AssertEachSequenceAccountedOnce(IEnumerable<long> sequenceNumbers)
     {
         var expected = sequenceNumbers.ToHashSet();
         foreach (var sequence in expected)
         {
-            var fragments = FragmentLevelsBySequence.GetValueOrDefault(sequence) ?? [];
+            var levels = LevelsBySequence.GetValueOrDefault(sequence) ?? [];
             var quarantined = QuarantineReasonsBySequence.GetValueOrDefault(sequence) ?? [];
-            if (fragments.Count > 0 == quarantined.Count > 0 || quarantined.Count > 1 || fragments.Distinct().Count() != fragments.Count)
+            if (levels.Count > 0 == quarantined.Count > 0 || quarantined.Count > 1 || levels.Distinct().Count() != levels.Count)
             {
                 throw new Xunit.Sdk.XunitException(
-                    $"Sequence {sequence}: {fragments.Count} fragments ({string.Join(",", fragments)}), {quarantined.Count} quarantine entries ({string.Join(",", quarantined)}).");
+                    $"Sequence {sequence}: {levels.Count} lines ({string.Join(",", levels)}), {quarantined.Count} quarantine entries ({string.Join(",", quarantined)}).");
             }
         }
 
-        var unexpected = FragmentLevelsBySequence.Keys.Concat(QuarantineReasonsBySequence.Keys).Where(s => !expected.Contains(s)).ToList();
+        var unexpected = LevelsBySequence.Keys.Concat(QuarantineReasonsBySequence.Keys).Where(s => !expected.Contains(s)).ToList();
         if (unexpected.Count > 0)
         {
-            throw new Xunit.Sdk.XunitException($"Blobs for sequence numbers never sent: {string.Join(",", unexpected)}");
+            throw new Xunit.Sdk.XunitException($"Lines or entries for sequence numbers never sent: {string.Join(",", unexpected)}");
         }
     }
 
