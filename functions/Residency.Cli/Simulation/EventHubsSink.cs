@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Sockets;
 using Azure.Identity;
 using Azure.Messaging.EventHubs;
 using Azure.Messaging.EventHubs.Producer;
@@ -14,15 +15,23 @@ internal sealed class EventHubsSink(EventHubProducerClient producer) : IEventSin
     public async Task<SinkReport> SendAsync(IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken)
     {
         var tally = new Tally();
-        foreach (var vehicle in events.GroupBy(e => e.PartitionKey, StringComparer.Ordinal))
+        var vehicles = events.GroupBy(e => e.PartitionKey, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < vehicles.Count; i++)
         {
-            await SendVehicleAsync(vehicle.Key, [.. vehicle], tally, cancellationToken);
+            if (!await SendVehicleAsync(vehicles[i].Key, [.. vehicles[i]], tally, cancellationToken))
+            {
+                // No batch could be created (connection, sign-in, authorization): the other vehicles would only
+                // wait through the same retries, so this chunk's remaining events fail with the same reason.
+                tally.Fail(vehicles.Skip(i + 1).Sum(v => v.Count()), tally.LastError!);
+                break;
+            }
         }
 
         return new SinkReport(tally.Batches, tally.Accepted, tally.Failed, tally.LastError);
     }
 
-    private async Task SendVehicleAsync(string partitionKey, List<SimulatedEvent> events, Tally tally, CancellationToken cancellationToken)
+    /// <summary>Sends one vehicle's events in order; false when the producer could not create a batch at all.</summary>
+    private async Task<bool> SendVehicleAsync(string partitionKey, List<SimulatedEvent> events, Tally tally, CancellationToken cancellationToken)
     {
         var options = new CreateBatchOptions { PartitionKey = partitionKey };
         var next = 0;
@@ -54,11 +63,13 @@ internal sealed class EventHubsSink(EventHubProducerClient producer) : IEventSin
             {
                 await SendBatchAsync(batch, tally, cancellationToken);
             }
+
+            return true;
         }
         catch (Exception ex) when (Describe(ex) is { } reason)
         {
-            // No batch could be created (connection, authorization): the rest of this vehicle's events failed.
             tally.Fail(events.Count - next + (batch?.Count ?? 0), reason);
+            return false;
         }
         finally
         {
@@ -103,6 +114,8 @@ internal sealed class EventHubsSink(EventHubProducerClient producer) : IEventSin
         UnauthorizedAccessException e => "Event Hubs refused the credential: " + FirstLine(e.Message),
         AuthenticationFailedException e => "Entra ID sign-in failed: " + FirstLine(e.Message),
         TimeoutException e => "Event Hubs did not answer in time: " + FirstLine(e.Message),
+        SocketException e => $"Event Hubs could not be reached ({e.SocketErrorCode}): {FirstLine(e.Message)}",
+        IOException e => "the connection to Event Hubs failed: " + FirstLine(e.Message),
         _ => null,
     };
 

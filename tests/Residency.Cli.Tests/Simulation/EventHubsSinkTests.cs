@@ -130,6 +130,7 @@ public class EventHubsSinkTests
 
         Assert.Equal(new SinkReport(0, 0, 12, "Event Hubs refused the credential: Unauthorized access. 'Send' claim(s) are required."), report);
         Assert.Equal(0, producer.SendAttempts);
+        Assert.Equal(1, producer.CreateAttempts);  // the other vehicles do not wait through the same failure
     }
 
     [Fact]

@@ -23,8 +23,11 @@ internal sealed class RecordingProducer(long maximumBatchBytes) : EventHubProduc
 
     public int SendAttempts { get; private set; }
 
+    public int CreateAttempts { get; private set; }
+
     public override ValueTask<EventDataBatch> CreateBatchAsync(CreateBatchOptions options, CancellationToken cancellationToken = default)
     {
+        CreateAttempts++;
         if (CreateFailure is { } failure)
         {
             throw failure;

@@ -7,14 +7,15 @@ namespace Residency.Cli.Simulation.EventHubs;
 /// <summary>Builds the SDK's producer for a target: Entra ID with the Azure China authority, or the connection string.</summary>
 internal static class EventHubsProducerFactory
 {
-    public static EventHubProducerClient Create(EventHubsTarget target, EventHubsTransportType transport)
+    /// <summary>The producer; <paramref name="retry"/> defaults to the SDK's exponential retries (3 tries after the first).</summary>
+    public static EventHubProducerClient Create(EventHubsTarget target, EventHubsTransportType transport, EventHubsRetryOptions? retry = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         var options = new EventHubProducerClientOptions
         {
             Identifier = "residency-simulate",
             ConnectionOptions = new EventHubConnectionOptions { TransportType = transport },
-            RetryOptions = new EventHubsRetryOptions { Mode = EventHubsRetryMode.Exponential, MaximumRetries = 3 },
+            RetryOptions = retry ?? new EventHubsRetryOptions(),
         };
 
         if (target.ConnectionString is { } connectionString)
