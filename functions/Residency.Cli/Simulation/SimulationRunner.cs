@@ -65,7 +65,7 @@ internal sealed class SimulationRunner(FleetGenerator generator, IEventSink sink
         _lastReportedCount = s.Generated;
         var rate = elapsed.TotalSeconds > 0 ? s.Generated / elapsed.TotalSeconds : 0;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"simulate: {s.Generated} events ({s.Gzip} gzip, {s.Malformed} malformed), {s.Accepted} accepted, {s.Failed} failed, {s.Requests} requests, {rate:F0}/s");
+            $"simulate: {s.Generated} events ({s.Gzip} gzip, {s.Malformed} malformed), {s.Accepted} accepted, {s.Failed} failed, {s.Batches} batches, {rate:F0}/s");
         if (rewriteProgressLine)
         {
             progress.Write($"\r{line}   ");
@@ -96,7 +96,7 @@ internal sealed class SimulationSummary
 
     public long Failed { get; private set; }
 
-    public long Requests { get; private set; }
+    public long Batches { get; private set; }
 
     public string? LastError { get; private set; }
 
@@ -125,7 +125,7 @@ internal sealed class SimulationSummary
     {
         Accepted += report.Accepted;
         Failed += report.Failed;
-        Requests += report.Requests;
+        Batches += report.Batches;
         LastError = report.LastError ?? LastError;
     }
 }

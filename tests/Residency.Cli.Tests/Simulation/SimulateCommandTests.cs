@@ -1,5 +1,5 @@
+using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using Residency.Ingest.FunctionsHost;
 using Xunit;
 
@@ -8,33 +8,53 @@ namespace Residency.Cli.Tests.Simulation;
 [Collection("Console")]
 public class SimulateCommandTests
 {
-    [Fact]
-    public async Task Sends_to_event_hubs_over_rest_with_sas_from_the_environment()
+    [Theory]
+    [InlineData("myns.servicebus.windows.net")]
+    [InlineData("sb://myns.servicebus.windows.net/")]
+    [InlineData("myns.servicebus.usgovcloudapi.net")]
+    public async Task A_namespace_outside_azure_china_is_refused_with_a_clear_message_and_a_non_zero_exit(string ns)
     {
-        await using var listener = new LoopbackListener();
-        Environment.SetEnvironmentVariable(SimulateCommand.SasKeyVariable, "dGVzdC1rZXk=");
+        var (exit, output, error) = await RunAsync("--namespace", ns, "--count", "5");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("is outside Azure China: only *.servicebus.chinacloudapi.cn is allowed", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("sending to", error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public async Task A_public_cloud_connection_string_is_refused_and_its_key_never_printed()
+    {
+        const string key = "cHVibGljLWNsb3VkLWtleS1mb3ItdGhlLXRlc3Q=";
+        Environment.SetEnvironmentVariable(SimulateCommand.ConnectionStringVariable, $"Endpoint=sb://myns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey={key}");
         try
         {
-            var exit = await SimulateCommand.Create().Parse(
-                ["--namespace", listener.BaseUri.ToString(), "--sas-key-name", "send", "--count", "120", "--vehicles", "6", "--seed", "3"]).InvokeAsync();
-            Assert.Equal(0, exit);
+            var (exit, output, error) = await RunAsync("--connection-string", "--count", "5");
+            Assert.Equal(2, exit);
+            Assert.Contains("'myns.servicebus.windows.net' is outside Azure China", error, StringComparison.Ordinal);
+            Assert.DoesNotContain(key, error + output, StringComparison.Ordinal);
         }
         finally
         {
-            Environment.SetEnvironmentVariable(SimulateCommand.SasKeyVariable, null);
+            Environment.SetEnvironmentVariable(SimulateCommand.ConnectionStringVariable, null);
         }
+    }
 
-        var total = 0;
-        foreach (var request in listener.Requests)
-        {
-            Assert.Equal("/vehicle-uploads/messages", request.Url.AbsolutePath);
-            using var doc = JsonDocument.Parse(request.Body);
-            var keys = doc.RootElement.EnumerateArray().Select(e => e.GetProperty("BrokerProperties").GetProperty("PartitionKey").GetString()).Distinct();
-            Assert.Single(keys);
-            total += doc.RootElement.GetArrayLength();
-        }
+    [Fact]
+    public async Task Connection_string_without_the_variable_is_a_usage_error()
+    {
+        Environment.SetEnvironmentVariable(SimulateCommand.ConnectionStringVariable, null);
+        var (exit, _, error) = await RunAsync("--connection-string", "--count", "1");
+        Assert.Equal(2, exit);
+        Assert.Contains(SimulateCommand.ConnectionStringVariable + ", which is not set", error, StringComparison.Ordinal);
+    }
 
-        Assert.Equal(120, total);
+    [Fact]
+    public async Task An_unknown_transport_is_refused()
+    {
+        var (exit, _, error) = await RunAsync("--namespace", "myns.servicebus.chinacloudapi.cn", "--transport", "http", "--count", "1");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("http", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,6 +94,15 @@ public class SimulateCommandTests
     [Fact]
     public async Task Missing_target_is_a_usage_error()
     {
-        Assert.Equal(2, await SimulateCommand.Create().Parse(["--count", "1"]).InvokeAsync());
+        Assert.Equal(2, (await RunAsync("--count", "1")).ExitCode);
+    }
+
+    /// <summary>Runs `simulate` in-process with captured output and error writers.</summary>
+    internal static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await SimulateCommand.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
     }
 }

@@ -45,6 +45,6 @@ public sealed class SimulationProgressTests
     private sealed class AcceptingSink : IEventSink
     {
         public Task<SinkReport> SendAsync(IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken) =>
-            Task.FromResult(new SinkReport(Requests: 1, Accepted: events.Count, Failed: 0));
+            Task.FromResult(new SinkReport(Batches: 1, Accepted: events.Count, Failed: 0));
     }
 }
