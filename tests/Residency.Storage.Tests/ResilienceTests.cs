@@ -92,7 +92,7 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
     [Fact]
     public async Task Store_maps_a_missing_container_to_storage_unavailable()
     {
-        var fresh = await Development.AzuriteProcess.StartAsync(RepoPaths.NodeTools);
+        var fresh = await TestAzurite.StartOwnAsync();
         await using (fresh)
         {
             var store = new ResidencyStore(
