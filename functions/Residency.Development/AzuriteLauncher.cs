@@ -25,7 +25,7 @@ public static class AzuriteLauncher
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                var reason = $"{AzuriteSettings.Name(source)}: {e.Message.TrimEnd('.')}";
+                var reason = $"{AzuriteSettings.Name(source)}: {e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.')}";
                 if (required is not null)
                 {
                     throw new InvalidOperationException(
