@@ -6,19 +6,22 @@ using Azure.Storage.Blobs.Models;
 using Residency.Cli.LocalRun;
 using Residency.Cli.Simulation;
 using Residency.Cli.Simulation.Local;
+using Residency.Development;
 using Residency.Storage;
-using Residency.Storage.Development;
 
 namespace Residency.Cli;
 
 /// <summary>
-/// `residency local-run`: the whole pipeline on one machine. Starts Azurite (or uses AZURITE_CONNECTION_STRING),
-/// starts the real handler executable as the Functions host would, feeds it a generated fleet in host-format
-/// batches, prints where everything went, and shuts it all down.
+/// `residency local-run`: the whole pipeline on one machine. Uses AZURITE_CONNECTION_STRING when set, else starts
+/// Azurite (a container where a Docker engine answers, else the pinned npm package, installed on first use), starts
+/// the real handler executable as the Functions host would, feeds it a generated fleet in host-format batches,
+/// prints where everything went, and shuts it all down.
 /// </summary>
 internal static class LocalRunCommand
 {
-    private const string AzuriteVariable = "AZURITE_CONNECTION_STRING";
+    // An Azurite the user already runs comes first: setting the variable is asking for it.
+    private static readonly IReadOnlyList<AzuriteSource> AzuriteOrder =
+        [AzuriteSource.ConnectionString, AzuriteSource.Testcontainers, AzuriteSource.NpmProcess];
 
     public static Command Create()
     {
@@ -53,22 +56,22 @@ internal static class LocalRunCommand
             return await Fail("local-run: the handler is not built: dotnet build functions/Residency.Functions -c Release", 2);
         }
 
-        AzuriteProcess? azurite = null;
+        IAzurite azurite;
         try
         {
-            string connectionString;
-            if (Environment.GetEnvironmentVariable(AzuriteVariable) is { Length: > 0 } configured)
-            {
-                connectionString = configured;
-                Console.Error.WriteLine($"local-run: using the Azurite in {AzuriteVariable}");
-            }
-            else
-            {
-                Console.Error.WriteLine("local-run: starting Azurite (embedded, temp folder)...");
-                azurite = await AzuriteProcess.StartAsync(Path.Combine(root, "tests"), cancellationToken);
-                connectionString = azurite.ConnectionString;
-            }
+            Console.Error.WriteLine("local-run: starting Azurite...");
+            var azuriteRequest = new AzuriteRequest { NodeToolsDirectory = Path.Combine(root, "tests"), Order = AzuriteOrder };
+            azurite = await AzuriteLauncher.StartAsync(azuriteRequest, line => Console.Error.WriteLine("local-run: " + line), cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return await Fail("local-run: " + e.Message, 2);
+        }
 
+        await using (azurite)
+        {
+            var connectionString = azurite.ConnectionString;
+            Console.Error.WriteLine($"local-run: Azurite: {azurite.Description}");
             var blobs = ResidencyBlobClients.FromConnectionString(connectionString, new StorageClientSettings { IsDevelopment = true });
             Console.Error.WriteLine($"local-run: Azurite blob endpoint {blobs.Uri}");
             Console.Error.WriteLine("local-run: starting the handler as the Functions host does...");
@@ -102,7 +105,7 @@ internal static class LocalRunCommand
             }
 
             await PrintExampleAsync(blobs, cancellationToken);
-            PrintHowToLook(blobs, connectionString, azurite is not null, keep);
+            PrintHowToLook(blobs, connectionString, azurite.Source != AzuriteSource.ConnectionString, keep);
             if (summary.FailedBatches > 0)
             {
                 Console.Error.WriteLine("local-run: handler output (last lines):");
@@ -128,13 +131,6 @@ internal static class LocalRunCommand
             Console.WriteLine(ok ? "local-run: every upload was stored or quarantined." : "local-run: NOT every upload was accounted for as expected (see above).");
             return ok ? 0 : 1;
         }
-        finally
-        {
-            if (azurite is not null)
-            {
-                await azurite.DisposeAsync();
-            }
-        }
     }
 
     // The general level holds no identity (no VIN, no owner): its first line is safe to show as an example.
@@ -158,7 +154,7 @@ internal static class LocalRunCommand
         Console.WriteLine("  look at the blobs:");
         if (embedded && !keep)
         {
-            Console.WriteLine("    the embedded Azurite stops now and its temp folder is removed; run again with --keep to browse,");
+            Console.WriteLine("    the embedded Azurite stops now and its data is removed; run again with --keep to browse,");
             Console.WriteLine("    or start your own Azurite and set AZURITE_CONNECTION_STRING to keep the data.");
         }
 

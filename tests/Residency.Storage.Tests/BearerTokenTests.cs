@@ -6,21 +6,22 @@ using System.Text;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Residency.Storage.Development;
+using Residency.Development;
 using Residency.Testing;
 using Xunit;
 
 namespace Residency.Storage.Tests;
 
 /// <summary>
-/// The TokenCredential path end to end: a real Azurite over https with <c>--oauth basic</c> (issuer, audience and
-/// lifetime checked). Only the token issuer is stood in for, since Entra ID cannot run here.
+/// The TokenCredential path end to end: a real Azurite of its own over https with <c>--oauth basic</c> (issuer,
+/// audience and lifetime checked), a container or a process like every other (the certificate and key are copied into
+/// the container). Only the token issuer is stood in for, since Entra ID cannot run here.
 /// </summary>
 public sealed class BearerTokenTests : IAsyncLifetime
 {
     private readonly string _certificateFolder = Directory.CreateTempSubdirectory("azurite-tls-").FullName;
     private X509Certificate2? _certificate;
-    private AzuriteProcess? _azurite;
+    private IAzurite? _azurite;
 
     public async Task InitializeAsync()
     {
@@ -34,7 +35,7 @@ public sealed class BearerTokenTests : IAsyncLifetime
         var keyPath = Path.Combine(_certificateFolder, "key.pem");
         await File.WriteAllTextAsync(certificatePath, _certificate.ExportCertificatePem());
         await File.WriteAllTextAsync(keyPath, key.ExportPkcs8PrivateKeyPem());
-        _azurite = await AzuriteProcess.StartAsync(RepoPaths.NodeTools, new AzuriteProcessOptions
+        _azurite = await TestAzurite.StartOwnAsync(new AzuriteOptions
         {
             CertificatePath = certificatePath,
             KeyPath = keyPath,

@@ -13,9 +13,6 @@ public enum Fault
 
     /// <summary>Fail the connection, as a reset or refused socket does.</summary>
     ConnectionFailure,
-
-    /// <summary>Answer 404 ContainerNotFound, as an account whose containers were not deployed does.</summary>
-    ContainerNotFound,
 }
 
 /// <summary>
@@ -44,12 +41,6 @@ internal sealed class FaultInjectingHandler(Fault fault, int faultCount) : Deleg
                 busy.Content = new StringContent(
                     "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>ServerBusy</Code><Message>Injected.</Message></Error>", System.Text.Encoding.UTF8, "application/xml");
                 return busy;
-            case Fault.ContainerNotFound:
-                var missing = new HttpResponseMessage(HttpStatusCode.NotFound) { RequestMessage = request };
-                missing.Headers.Add("x-ms-error-code", "ContainerNotFound");
-                missing.Content = new StringContent(
-                    "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>ContainerNotFound</Code><Message>Injected.</Message></Error>", System.Text.Encoding.UTF8, "application/xml");
-                return missing;
             case Fault.Hang:
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
                 throw new InvalidOperationException("unreachable");

@@ -1,66 +1,66 @@
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
+using Residency.Development;
 using Residency.Storage;
-using Residency.Storage.Development;
 using Xunit;
 
 namespace Residency.Testing;
 
 /// <summary>
-/// A running Azurite for tests: <c>AZURITE_CONNECTION_STRING</c> when set, else a fresh Azurite from the pinned
-/// node_modules on a free loopback port. When Azurite cannot start, the fixture FAILS (it never skips).
-/// Share one per test assembly with a collection: <c>[CollectionDefinition("Azurite")] public sealed class
-/// AzuriteGroup : ICollectionFixture&lt;AzuriteFixture&gt;;</c>
+/// A running Azurite for tests, obtained by <see cref="AzuriteLauncher"/>: a Testcontainers container when a Docker
+/// engine answers (image <c>AZURITE_IMAGE</c>, default the official image of the pinned npm version), else the pinned
+/// npm package as a process, else <c>AZURITE_CONNECTION_STRING</c>; <c>RESIDENCY_AZURITE</c> can require one way (CI
+/// requires the container). It says on stderr which way it used. When Azurite cannot start, the fixture FAILS (it
+/// never skips). Share one per test assembly with a collection: <c>[CollectionDefinition("Azurite")] public sealed
+/// class AzuriteGroup : ICollectionFixture&lt;AzuriteFixture&gt;;</c>
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     /// <summary>The environment variable naming an already running Azurite (a Shared Key connection string).</summary>
-    public const string ConnectionStringVariable = "AZURITE_CONNECTION_STRING";
+    public const string ConnectionStringVariable = AzuriteSettings.ConnectionStringVariable;
 
-    private AzuriteProcess? _process;
-    private string? _connectionString;
+    private IAzurite? _azurite;
 
     /// <summary>The Shared Key connection string of the Azurite in use.</summary>
-    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The Azurite fixture has not started.");
+    public string ConnectionString => Azurite.ConnectionString;
 
     /// <summary>The blob endpoint of the Azurite in use.</summary>
     public Uri BlobEndpoint => StorageConnectionString.Parse(ConnectionString).BlobEndpoint;
 
-    /// <summary>True when this fixture started (and will stop) its own Azurite.</summary>
-    public bool OwnsProcess => _process is not null;
+    /// <summary>True when this fixture started (and will stop) its own Azurite, a container or a process.</summary>
+    public bool OwnsProcess => Azurite.Source != AzuriteSource.ConnectionString;
+
+    /// <summary>Where the Azurite in use came from.</summary>
+    public AzuriteSource Source => Azurite.Source;
+
+    /// <summary>One line naming the engine and image, the node process, or the configured connection string.</summary>
+    public string Description => Azurite.Description;
+
+    private IAzurite Azurite => _azurite ?? throw new InvalidOperationException("The Azurite fixture has not started.");
 
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var configured = Environment.GetEnvironmentVariable(ConnectionStringVariable);
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            _connectionString = configured;
-            return;
-        }
-
         try
         {
-            _process = await AzuriteProcess.StartAsync(RepoPaths.NodeTools).ConfigureAwait(false);
+            _azurite = await TestAzurite.StartAsync(new AzuriteRequest { NodeToolsDirectory = RepoPaths.NodeTools }).ConfigureAwait(false);
         }
         catch (Exception e)
         {
-            // Never skip: an Azurite-backed test that did not run is a failure (CI also sets RESIDENCY_REQUIRE_AZURITE=1).
+            // Never skip: an Azurite-backed test that did not run is a failure.
             throw new InvalidOperationException(
-                $"Azurite could not start, so the Azurite-backed tests fail: {e.Message} " +
-                $"Install the Node tools (npm ci in {RepoPaths.NodeTools}) or set {ConnectionStringVariable}.", e);
+                $"Azurite could not start, so the Azurite-backed tests fail: {e.Message} Start a Docker engine, install " +
+                $"Node.js 20 (the pinned package installs on demand in {RepoPaths.NodeTools}), or set {ConnectionStringVariable}.", e);
         }
-
-        _connectionString = _process.ConnectionString;
     }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
     {
-        if (_process is not null)
+        if (_azurite is not null)
         {
-            await _process.DisposeAsync().ConfigureAwait(false);
-            _process = null;
+            await _azurite.DisposeAsync().ConfigureAwait(false);
+            _azurite = null;
         }
     }
 

@@ -1,11 +1,13 @@
 using System.Diagnostics;
-using Residency.Storage.Development;
 using Residency.Testing;
 using Xunit;
 
-namespace Residency.Storage.Tests;
+namespace Residency.Development.Tests;
 
-/// <summary>AzuriteProcess: starts from the pinned package, answers Shared Key requests, cleans up after itself.</summary>
+/// <summary>
+/// AzuriteProcess, the fallback where no Docker engine answers: starts from the pinned package, answers requests,
+/// cleans up after itself. It runs as a process here on purpose, also in CI, so the fallback cannot rot unnoticed.
+/// </summary>
 public sealed class AzuriteProcessTests
 {
     [Fact]
@@ -16,10 +18,11 @@ public sealed class AzuriteProcessTests
         var processId = azurite.ProcessId;
         try
         {
-            Assert.True(RegionGuard.IsLoopback(azurite.BlobEndpoint));
+            Assert.Equal(AzuriteSource.NpmProcess, azurite.Source);
+            Assert.Equal("127.0.0.1", azurite.BlobEndpoint.Host);
             Assert.EndsWith("/devstoreaccount1", azurite.BlobEndpoint.AbsoluteUri, StringComparison.Ordinal);
-            var client = ResidencyBlobClients.FromConnectionString(azurite.ConnectionString, new StorageClientSettings { IsDevelopment = true });
-            Assert.NotNull((await client.GetBlobContainerClient("process-check").CreateIfNotExistsAsync()).Value);
+            Assert.Contains("node process " + processId, azurite.Description, StringComparison.Ordinal);
+            Assert.True(await StorageAnswer.IsAzuriteAsync(azurite.BlobEndpoint));
             Assert.True(Directory.Exists(workspace));
         }
         finally

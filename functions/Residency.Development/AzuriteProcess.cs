@@ -1,17 +1,14 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
-namespace Residency.Storage.Development;
+namespace Residency.Development;
 
 /// <summary>
 /// Runs the pinned Azurite Blob service (npm package <c>azurite</c>) from a node_modules folder on a free loopback
 /// port with a temporary workspace; disposing it stops the process tree and deletes the workspace.
 /// </summary>
-public sealed class AzuriteProcess : IAsyncDisposable
+public sealed class AzuriteProcess : IAzurite
 {
-    private const string BlobMainRelativePath = "node_modules/azurite/dist/src/blob/main.js";
     private const int StartAttempts = 3;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
@@ -19,22 +16,26 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly string _workspace;
     private readonly StringBuilder _output;
 
-    private AzuriteProcess(Process process, string workspace, int port, bool https, StringBuilder output)
+    private AzuriteProcess(Process process, string workspace, int port, bool https, string version, StringBuilder output)
     {
         _process = process;
         _workspace = workspace;
         _output = output;
-        var scheme = https ? "https" : "http";
-        BlobEndpoint = new Uri($"{scheme}://127.0.0.1:{port}/{StorageConnectionString.DevelopmentAccountName}");
-        ConnectionString =
-            $"DefaultEndpointsProtocol={scheme};AccountName={StorageConnectionString.DevelopmentAccountName};" +
-            $"AccountKey={StorageConnectionString.DevelopmentAccountKey};BlobEndpoint={BlobEndpoint};";
+        BlobEndpoint = DevelopmentAccount.BlobEndpoint(port, https);
+        ConnectionString = DevelopmentAccount.ConnectionString(BlobEndpoint);
+        Description = $"npm azurite {version} as node process {process.Id}";
     }
 
-    /// <summary>The Shared Key connection string for this instance.</summary>
+    /// <inheritdoc />
+    public AzuriteSource Source => AzuriteSource.NpmProcess;
+
+    /// <inheritdoc />
+    public string Description { get; }
+
+    /// <inheritdoc />
     public string ConnectionString { get; }
 
-    /// <summary>The path-style blob endpoint, <c>http://127.0.0.1:port/devstoreaccount1</c>.</summary>
+    /// <inheritdoc />
     public Uri BlobEndpoint { get; }
 
     /// <summary>The temporary folder Azurite keeps its data in; deleted on dispose.</summary>
@@ -48,39 +49,37 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// Throws <see cref="InvalidOperationException"/> saying what is missing when node or the package is not there.
     /// </summary>
     public static Task<AzuriteProcess> StartAsync(string nodeToolsDirectory, CancellationToken cancellationToken = default) =>
-        StartAsync(nodeToolsDirectory, new AzuriteProcessOptions(), cancellationToken);
+        StartAsync(nodeToolsDirectory, new AzuriteOptions(), cancellationToken);
 
     /// <summary>Starts Azurite with <paramref name="options"/> (https and bearer tokens, in-memory data).</summary>
     public static async Task<AzuriteProcess> StartAsync(
-        string nodeToolsDirectory, AzuriteProcessOptions options, CancellationToken cancellationToken = default)
+        string nodeToolsDirectory, AzuriteOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(nodeToolsDirectory);
         ArgumentNullException.ThrowIfNull(options);
-        var https = options.CertificatePath is not null;
-        if (https != (options.KeyPath is not null) || (options.AcceptBearerTokens && !https))
-        {
-            throw new ArgumentException("https needs both a certificate and a key, and bearer tokens need https.", nameof(options));
-        }
-
-        var mainScript = Path.GetFullPath(Path.Combine(nodeToolsDirectory, BlobMainRelativePath));
-        if (!File.Exists(mainScript))
+        options.Validate();
+        var package = new NpmAzurite(nodeToolsDirectory);
+        var mainScript = package.BlobMainScript;
+        if (!package.IsInstalled)
         {
             throw new InvalidOperationException(
                 $"Azurite is not installed: {mainScript} is missing. Run 'npm ci' in {nodeToolsDirectory} " +
                 "(building tests/Residency.Testing does it), or set AZURITE_CONNECTION_STRING to a running Azurite.");
         }
 
+        var version = package.InstalledVersion() ?? "(version unknown)";
         Exception? lastFailure = null;
         for (var attempt = 0; attempt < StartAttempts; attempt++)
         {
             // The port is free when chosen; another process may still take it first, so a failed start retries on a new one.
-            var port = FreePort();
+            var port = FreePort.Next();
             var workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
             var output = new StringBuilder();
             Process process;
             try
             {
-                process = StartNode(mainScript, Arguments(port, workspace, options), workspace, output);
+                var arguments = options.BlobArguments(port, workspace, options.CertificatePath, options.KeyPath);
+                process = StartNode(mainScript, arguments, workspace, output);
             }
             catch (System.ComponentModel.Win32Exception e)
             {
@@ -89,7 +88,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     "Node.js was not found on PATH; Azurite needs Node.js 20 or later (or set AZURITE_CONNECTION_STRING).", e);
             }
 
-            var azurite = new AzuriteProcess(process, workspace, port, https, output);
+            var azurite = new AzuriteProcess(process, workspace, port, options.Https, version, output);
             try
             {
                 await azurite.WaitUntilAnsweringAsync(cancellationToken).ConfigureAwait(false);
@@ -133,35 +132,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static List<string> Arguments(int port, string workspace, AzuriteProcessOptions options)
-    {
-        var arguments = new List<string>
-        {
-            "--blobHost", "127.0.0.1", "--blobPort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--silent", "--disableTelemetry",
-        };
-        if (options.InMemory)
-        {
-            arguments.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            arguments.AddRange(["--location", workspace]);
-        }
-
-        if (options.CertificatePath is not null)
-        {
-            arguments.AddRange(["--cert", options.CertificatePath, "--key", options.KeyPath!]);
-        }
-
-        if (options.AcceptBearerTokens)
-        {
-            arguments.AddRange(["--oauth", "basic"]);
-        }
-
-        return arguments;
-    }
-
     private static Process StartNode(string mainScript, List<string> arguments, string workspace, StringBuilder output)
     {
         var startInfo = new ProcessStartInfo("node")
@@ -188,30 +158,18 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
     {
-        // The probe only asks "is anything listening"; a self-signed loopback certificate is expected here.
-        using var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true };
-        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTimeOffset.UtcNow + StartTimeout;
         while (DateTimeOffset.UtcNow < deadline)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             if (_process.HasExited)
             {
                 throw new InvalidOperationException(
                     $"Azurite exited with code {_process.ExitCode} before answering: {Tail()}");
             }
 
-            try
+            if (await AzuriteProbe.AnswersAsync(BlobEndpoint, cancellationToken).ConfigureAwait(false))
             {
-                // Any HTTP answer (403 for an unsigned request) means the server is listening.
-                using var response = await http.GetAsync(BlobEndpoint + "?comp=list", cancellationToken).ConfigureAwait(false);
                 return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
             }
 
             await Task.Delay(100, cancellationToken).ConfigureAwait(false);
@@ -248,13 +206,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             output.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static void TryDeleteDirectory(string path)

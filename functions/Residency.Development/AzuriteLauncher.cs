@@ -1,0 +1,75 @@
+namespace Residency.Development;
+
+/// <summary>
+/// Obtains an Azurite the first way that works, in <see cref="AzuriteRequest.Order"/>: by default a Testcontainers
+/// container when a Docker engine answers, else the pinned npm package as a process (installed on demand), else
+/// <c>AZURITE_CONNECTION_STRING</c>. <c>RESIDENCY_AZURITE</c> can require one way; then nothing else is tried and its
+/// failure is the answer (CI requires the container). Every way tried and skipped is reported through the log.
+/// </summary>
+public static class AzuriteLauncher
+{
+    /// <summary>Starts (or finds) an Azurite; the caller disposes it. Throws <see cref="InvalidOperationException"/> with every reason when none works.</summary>
+    public static async Task<IAzurite> StartAsync(AzuriteRequest request, Action<string> log, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(log);
+        var required = request.Settings.Required;
+        var order = required is { } only ? [only] : request.Order;
+        var reasons = new List<string>();
+        for (var i = 0; i < order.Count; i++)
+        {
+            var source = order[i];
+            try
+            {
+                return await StartAsync(source, request, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var reason = $"{AzuriteSettings.Name(source)}: {e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.')}";
+                if (required is not null)
+                {
+                    throw new InvalidOperationException(
+                        $"{AzuriteSettings.SourceVariable}={AzuriteSettings.Name(source)} requires that way, and it failed ({reason}).", e);
+                }
+
+                reasons.Add(reason);
+                if (i + 1 < order.Count)
+                {
+                    log($"Azurite: not via {reason}; trying {AzuriteSettings.Name(order[i + 1])}.");
+                }
+            }
+        }
+
+        throw new InvalidOperationException("No Azurite could be had: " + string.Join(" | ", reasons));
+    }
+
+    private static async Task<IAzurite> StartAsync(AzuriteSource source, AzuriteRequest request, Action<string> log, CancellationToken cancellationToken)
+    {
+        switch (source)
+        {
+            case AzuriteSource.Testcontainers:
+                if (!DockerEngine.Answers)
+                {
+                    throw new InvalidOperationException("no Docker engine answers (DOCKER_HOST or /var/run/docker.sock).");
+                }
+
+                var image = request.Settings.Image
+                    ?? $"{AzuriteSettings.OfficialImageRepository}:{new NpmAzurite(request.NodeToolsDirectory).PinnedVersion()}";
+                return await AzuriteContainer.StartAsync(image, request.Options, cancellationToken).ConfigureAwait(false);
+
+            case AzuriteSource.NpmProcess:
+                await new NpmAzurite(request.NodeToolsDirectory).EnsureInstalledAsync(log, cancellationToken).ConfigureAwait(false);
+                return await AzuriteProcess.StartAsync(request.NodeToolsDirectory, request.Options, cancellationToken).ConfigureAwait(false);
+
+            default:
+                if (request.NeedsOwnInstance || request.Options.Https)
+                {
+                    throw new InvalidOperationException("this caller needs an Azurite of its own (fresh, or with https and bearer tokens), not a shared one.");
+                }
+
+                return request.Settings.ConnectionString is { } configured
+                    ? new ConfiguredAzurite(configured)
+                    : throw new InvalidOperationException($"{AzuriteSettings.ConnectionStringVariable} is not set.");
+        }
+    }
+}
