@@ -33,7 +33,12 @@ internal sealed class VehicleIndex(BlobContainerClient index, StorageCalls calls
 
     public async Task CreateAsync(string markerName, CancellationToken cancellationToken)
     {
-        var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+        // The tag lets a lifecycle rule expire markers (never the heads beside them) once the data they point at is gone.
+        var options = new BlobUploadOptions
+        {
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            Tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["category"] = "marker" },
+        };
         try
         {
             await calls.RunAsync("create vehicle index marker", index.Name,
