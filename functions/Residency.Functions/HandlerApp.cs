@@ -1,4 +1,5 @@
 using System.Net;
+using Residency.Functions.Admission;
 using Residency.Functions.Configuration;
 using Residency.Functions.Endpoints;
 using Residency.Ingest;
@@ -9,8 +10,6 @@ namespace Residency.Functions;
 /// <summary>Builds and runs the custom handler: a minimal API on 127.0.0.1:$FUNCTIONS_CUSTOMHANDLER_PORT.</summary>
 internal static partial class HandlerApp
 {
-    // A batch of 100 events of up to 1 MB each, base64-encoded, in one request.
-    private const long MaxRequestBytes = 256L * 1024 * 1024;
 
     /// <summary>Entry point: validates the settings (exit code 2 naming each bad setting) and serves until stopped.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -41,7 +40,9 @@ internal static partial class HandlerApp
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
+        // The endpoint enforces its own limit: a larger request is streamed into quarantine, never refused with 413
+        // (a refused batch would hold its partition, as the host retries it forever).
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
         return builder;
     }
 
@@ -62,7 +63,8 @@ internal static partial class HandlerApp
             }));
         builder.Services.AddSingleton(services => new IngestPipeline(configuration.Policy, configuration.Key,
             services.GetRequiredService<ResidencyStore>(),
-            new IngestPipelineOptions { MaxConcurrency = configuration.MaxConcurrency }));
+            new IngestPipelineOptions { MaxConcurrency = configuration.MaxConcurrency, StorageBudget = configuration.Limits.StorageBudget }));
+        builder.Services.AddSingleton(new InvocationAdmission(configuration.Limits.MaxConcurrentInvocations, configuration.Limits.MaxInFlightBytes));
 
         var app = builder.Build();
         app.MapGet("/", () => Results.Json(new Dictionary<string, string> { ["status"] = "ready" }, contentType: "application/json"));

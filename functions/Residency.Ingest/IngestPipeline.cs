@@ -47,36 +47,55 @@ public sealed class IngestPipeline
     {
         ArgumentNullException.ThrowIfNull(batch);
         using var requests = StorageRequestCounter.BeginScope();
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(_options.StorageBudget);
         try
         {
-            await EnsureContainersAsync(cancellationToken);
-            var committedThrough = await _store.GetCommittedThroughAsync(batch.PartitionId, cancellationToken);
-            var fresh = batch.Events
-                .Where(e => e.SequenceNumber > committedThrough)
-                .DistinctBy(e => e.SequenceNumber)
-                .ToList();
-            var prepared = Prepare(fresh, cancellationToken);
-            var committedNow = fresh.Count == 0
-                ? new HashSet<long>()
-                : (await _store.CommitBatchAsync(
-                    new PreparedBatch(batch.PartitionId, _policy.Sha256, prepared.Select(p => p.Event).ToList()),
-                    cancellationToken)).CommittedNow;
-
-            var bySequence = prepared.ToDictionary(p => p.Event.SequenceNumber);
-            var outcomes = batch.Events.Select(e => committedNow.Contains(e.SequenceNumber)
-                ? bySequence[e.SequenceNumber].Outcome
-                : new EventOutcome(e.SequenceNumber, EventDisposition.AlreadyCommitted, null, [])).ToList();
-            return new IngestOutcome(batch.PartitionId, outcomes, requests.Count);
+            return await ProcessCoreAsync(batch, requests, budget.Token, cancellationToken);
+        }
+        catch (OperationCanceledException e) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            ForgetContainers();
+            throw new StorageUnavailableException(
+                $"Blob storage did not finish the batch within its budget of {_options.StorageBudget.TotalSeconds:F0} s.", e);
         }
         catch (StorageUnavailableException)
         {
             // A container may have gone missing: check them again before the next batch.
-            lock (_containersGate)
-            {
-                _containers = null;
-            }
-
+            ForgetContainers();
             throw;
+        }
+    }
+
+    // Storage work runs under the budget's token; decoding and classification only under the caller's.
+    private async Task<IngestOutcome> ProcessCoreAsync(
+        IngestBatch batch, StorageRequestCounter.Scope requests, CancellationToken storageToken, CancellationToken cancellationToken)
+    {
+        await EnsureContainersAsync(storageToken);
+        var committedThrough = await _store.GetCommittedThroughAsync(batch.PartitionId, storageToken);
+        var fresh = batch.Events
+            .Where(e => e.SequenceNumber > committedThrough)
+            .DistinctBy(e => e.SequenceNumber)
+            .ToList();
+        var prepared = Prepare(fresh, cancellationToken);
+        var committedNow = fresh.Count == 0
+            ? new HashSet<long>()
+            : (await _store.CommitBatchAsync(
+                new PreparedBatch(batch.PartitionId, _policy.Sha256, prepared.Select(p => p.Event).ToList()),
+                storageToken)).CommittedNow;
+
+        var bySequence = prepared.ToDictionary(p => p.Event.SequenceNumber);
+        var outcomes = batch.Events.Select(e => committedNow.Contains(e.SequenceNumber)
+            ? bySequence[e.SequenceNumber].Outcome
+            : new EventOutcome(e.SequenceNumber, EventDisposition.AlreadyCommitted, null, [])).ToList();
+        return new IngestOutcome(batch.PartitionId, outcomes, requests.Count);
+    }
+
+    private void ForgetContainers()
+    {
+        lock (_containersGate)
+        {
+            _containers = null;
         }
     }
 
@@ -93,6 +112,17 @@ public sealed class IngestPipeline
         await EnsureContainersAsync(cancellationToken);
         return await _store.QuarantineInvocationAsync(
             UnreadableInvocation.PartitionId, request, IngestReasons.InvalidEnvelope, detail, cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps a request too large to read (over the handler's request limit) by streaming it into one quarantine blob,
+    /// so nothing the host sent is lost and the partition moves on. Returns the blob name.
+    /// </summary>
+    public async Task<string> QuarantineOversizedInvocationAsync(Stream request, string detail, CancellationToken cancellationToken = default)
+    {
+        await EnsureContainersAsync(cancellationToken);
+        return await _store.QuarantineStreamAsync(
+            UnreadableInvocation.PartitionId, request, IngestReasons.RequestTooLarge, detail, cancellationToken);
     }
 
     // Decoding and classification are CPU work: spread them over the cores, keeping input order.

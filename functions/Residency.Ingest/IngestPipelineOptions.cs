@@ -9,6 +9,12 @@ public sealed class IngestPipelineOptions
     /// <summary>How many events of a batch are decoded and classified at once (CPU work).</summary>
     public int MaxConcurrency { get; init; } = 8;
 
+    /// <summary>
+    /// How long all storage work of one batch may take (every request and retry together); past it the batch fails
+    /// with <see cref="Residency.Storage.StorageUnavailableException"/>, well inside the host's function timeout.
+    /// </summary>
+    public TimeSpan StorageBudget { get; init; } = TimeSpan.FromSeconds(120);
+
     /// <summary>Size and decompression limits applied before classification.</summary>
     public EventDecoderOptions Decoder { get; init; } = EventDecoderOptions.Default;
 

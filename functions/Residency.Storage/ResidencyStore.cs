@@ -103,6 +103,38 @@ public sealed class ResidencyStore
 
         return name;
     }
+
+    /// <summary>
+    /// Keeps a request too large to read into memory: its bytes are streamed into one quarantine blob as they arrive
+    /// (never held whole), named by the time received. <paramref name="detail"/> is ASCII and holds no value from the
+    /// request. Returns the entry's name.
+    /// </summary>
+    public async Task<string> QuarantineStreamAsync(
+        string pseudoPartitionId, Stream request, string reasonCode, string detail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(detail);
+        var name = BlobLayout.StreamedQuarantineName(pseudoPartitionId, DateTimeOffset.UtcNow, reasonCode);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/octet-stream" },
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = reasonCode, ["detail"] = detail },
+            Tags = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["level"] = "important",
+                ["category"] = "quarantine",
+                ["reason"] = reasonCode,
+                ["partition"] = pseudoPartitionId,
+                ["region"] = Region,
+            },
+            TransferOptions = new Azure.Storage.StorageTransferOptions { MaximumTransferSize = 8 * 1024 * 1024, MaximumConcurrency = 1 },
+        };
+        var blob = Service.GetBlobContainerClient(ResidencyContainers.Quarantine).GetBlobClient(name);
+        await _calls.RunAsync("quarantine invocation", ResidencyContainers.Quarantine,
+            ct => blob.UploadAsync(request, options, ct), cancellationToken).ConfigureAwait(false);
+        return name;
+    }
 }
 
 /// <summary>Settings of <see cref="ResidencyStore"/>.</summary>

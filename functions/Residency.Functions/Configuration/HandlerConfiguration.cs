@@ -14,4 +14,5 @@ internal sealed record HandlerConfiguration(
     string StorageAuthentication,
     PseudonymizationKey Key,
     ClassificationPolicy Policy,
-    int MaxConcurrency);
+    int MaxConcurrency,
+    HandlerLimits Limits);

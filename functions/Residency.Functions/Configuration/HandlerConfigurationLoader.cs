@@ -24,8 +24,12 @@ internal static partial class HandlerConfigurationLoader
         var region = Get(configuration, SettingNames.Region) ?? "chinanorth3";
         var maxConcurrency = ReadInt(configuration, SettingNames.MaxConcurrency, 8, 1, 64, errors);
         var maxRetries = ReadInt(configuration, SettingNames.StorageMaxRetries, 3, 0, 10, errors);
+        var limits = ReadLimits(configuration, errors);
         var counter = new StorageRequestCounter();
-        var settings = new StorageClientSettings { Region = region, IsDevelopment = isDevelopment, MaxRetries = maxRetries };
+        var settings = new StorageClientSettings
+        {
+            Region = region, IsDevelopment = isDevelopment, MaxRetries = maxRetries, NetworkTimeout = limits.StorageNetworkTimeout,
+        };
         var (client, authentication) = ReadStorage(configuration, settings, counter, errors);
         var key = ReadKey(configuration, isDevelopment, errors);
         var policy = ReadPolicy(configuration, errors);
@@ -35,7 +39,7 @@ internal static partial class HandlerConfigurationLoader
             throw new InvalidHandlerConfigurationException(errors);
         }
 
-        return new HandlerConfiguration(port, isDevelopment, region, client!, counter, authentication, key!, policy!, maxConcurrency);
+        return new HandlerConfiguration(port, isDevelopment, region, client!, counter, authentication, key!, policy!, maxConcurrency, limits);
     }
 
     private static (BlobServiceClient? Client, string Authentication) ReadStorage(
@@ -88,6 +92,31 @@ internal static partial class HandlerConfigurationLoader
 
         errors.Add($"Set {SettingNames.StorageConnectionString} (Azurite or a key-based account) or {SettingNames.BlobEndpoint} (managed identity).");
         return (null, "");
+    }
+
+    private static HandlerLimits ReadLimits(IConfiguration configuration, List<string> errors)
+    {
+        const long MiB = 1024 * 1024;
+        var maxRequest = ReadInt(configuration, SettingNames.MaxRequestMegabytes, 256, 1, 1024, errors);
+        var inFlight = ReadInt(configuration, SettingNames.MaxInFlightMegabytes, 512, 1, 4096, errors);
+        if (inFlight < maxRequest)
+        {
+            errors.Add($"{SettingNames.MaxInFlightMegabytes} must be at least {SettingNames.MaxRequestMegabytes}.");
+        }
+
+        var budget = ReadInt(configuration, SettingNames.StorageBudgetSeconds, 120, 5, 1800, errors);
+        var networkTimeout = ReadInt(configuration, SettingNames.StorageNetworkTimeoutSeconds, 20, 1, 300, errors);
+        if (networkTimeout > budget)
+        {
+            errors.Add($"{SettingNames.StorageNetworkTimeoutSeconds} must not exceed {SettingNames.StorageBudgetSeconds}.");
+        }
+
+        return new HandlerLimits(
+            maxRequest * MiB,
+            ReadInt(configuration, SettingNames.MaxConcurrentInvocations, 4, 1, 64, errors),
+            inFlight * MiB,
+            TimeSpan.FromSeconds(networkTimeout),
+            TimeSpan.FromSeconds(budget));
     }
 
     private static PseudonymizationKey? ReadKey(IConfiguration configuration, bool isDevelopment, List<string> errors)

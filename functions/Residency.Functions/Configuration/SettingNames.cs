@@ -13,6 +13,11 @@ internal static class SettingNames
     public const string PolicyFile = "Residency__PolicyFile";
     public const string MaxConcurrency = "Residency__MaxConcurrency";
     public const string StorageMaxRetries = "Residency__StorageMaxRetries";
+    public const string StorageNetworkTimeoutSeconds = "Residency__StorageNetworkTimeoutSeconds";
+    public const string StorageBudgetSeconds = "Residency__StorageBudgetSeconds";
+    public const string MaxRequestMegabytes = "Residency__MaxRequestMegabytes";
+    public const string MaxInFlightMegabytes = "Residency__MaxInFlightMegabytes";
+    public const string MaxConcurrentInvocations = "Residency__MaxConcurrentInvocations";
     public const string Environment = "AZURE_FUNCTIONS_ENVIRONMENT";
     public const string Port = "FUNCTIONS_CUSTOMHANDLER_PORT";
     public const string LegacyPort = "FUNCTIONS_HTTPWORKER_PORT";

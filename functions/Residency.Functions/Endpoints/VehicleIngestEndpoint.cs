@@ -1,3 +1,5 @@
+using Residency.Functions.Admission;
+using Residency.Functions.Configuration;
 using Residency.Ingest;
 using Residency.Ingest.FunctionsHost;
 using Residency.Storage;
@@ -5,37 +7,60 @@ using Residency.Storage;
 namespace Residency.Functions.Endpoints;
 
 /// <summary>
-/// POST /VehicleIngest: one Event Hubs batch from the Functions host. 200 once every event is stored or
-/// quarantined (the host then checkpoints), or once a request that is not the host's envelope is quarantined whole;
-/// 500 when storage is unavailable, so the retry policy holds the partition.
+/// POST /VehicleIngest: one Event Hubs batch from the Functions host. 200 once every event is stored or quarantined
+/// (the host then checkpoints), or once a request that is not the host's envelope (or is larger than the handler
+/// reads) is quarantined whole; 500 only for infrastructure failures and bugs of ours, so the retry policy holds the
+/// partition. Requests wait for admission (invocations and bytes in flight) before their body is read.
 /// </summary>
 internal static partial class VehicleIngestEndpoint
 {
     public const string Route = "/" + HostInvocationWriter.FunctionName;
 
-    public static async Task<IResult> HandleAsync(HttpRequest request, IngestPipeline pipeline, ILoggerFactory loggers, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(
+        HttpRequest request, IngestPipeline pipeline, InvocationAdmission admission, HandlerConfiguration configuration,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("Residency.Functions.VehicleIngest");
-        var invocationId = request.Headers["X-Azure-Functions-InvocationId"].ToString();
-        byte[] body;
-        using (var buffer = new MemoryStream())
+        var invocationId = LogSafe.InvocationId(request.Headers["X-Azure-Functions-InvocationId"].ToString());
+        var limits = configuration.Limits;
+        var weight = Math.Min(request.ContentLength ?? limits.MaxRequestBytes, limits.MaxRequestBytes);
+        using (await admission.EnterAsync(weight, cancellationToken))
         {
-            await request.Body.CopyToAsync(buffer, cancellationToken);
-            body = buffer.ToArray();
-        }
+            var read = await RequestBody.ReadAsync(request, limits.MaxRequestBytes, cancellationToken);
+            if (read.Body is null)
+            {
+                return await QuarantineOversizedAsync(request, read, limits, pipeline, logger, invocationId, cancellationToken);
+            }
 
-        IngestBatch batch;
-        try
-        {
-            batch = HostInvocationReader.Read(body);
-        }
-        catch (InvalidInvocationException ex)
-        {
-            // A request that is not the host's envelope is deterministic: retrying it would hold the partition until
-            // Event Hubs retention drops its events. Keep the whole request in quarantine instead, then let it checkpoint.
-            return await QuarantineInvocationAsync(body, ex.Message, pipeline, logger, invocationId, cancellationToken);
-        }
+            var length = read.Body.Length;
+            try
+            {
+                IngestBatch batch;
+                try
+                {
+                    batch = HostInvocationReader.Read(read.Body);
+                }
+                catch (InvalidInvocationException ex)
+                {
+                    // A request that is not the host's envelope is deterministic: retrying it would hold the partition until
+                    // Event Hubs retention drops its events. Keep the whole request in quarantine instead, then let it checkpoint.
+                    return await QuarantineInvocationAsync(read.Body, ex.Message, pipeline, logger, invocationId, cancellationToken);
+                }
 
+                // The events hold their own bodies: let the request's buffer go before the batch is processed.
+                read = null!;
+                return await ProcessAsync(batch, pipeline, logger, invocationId, cancellationToken);
+            }
+            finally
+            {
+                MemoryRelief.AfterRequest(length, admission);
+            }
+        }
+    }
+
+    private static async Task<IResult> ProcessAsync(
+        IngestBatch batch, IngestPipeline pipeline, ILogger logger, string invocationId, CancellationToken cancellationToken)
+    {
         try
         {
             var outcome = await pipeline.ProcessBatchAsync(batch, cancellationToken);
@@ -47,15 +72,16 @@ internal static partial class VehicleIngestEndpoint
 
             return InvocationResponse.Json(StatusCodes.Status200OK, lines, outcome);
         }
-        catch (StorageUnavailableException)
+        catch (StorageUnavailableException ex)
         {
-            var line = $"Storage unavailable: partition {batch.PartitionId} batch of {batch.Events.Count} events not accounted for; the host retries it.";
+            // The partition id was checked by the envelope reader; the message names operations and containers only.
+            var line = $"Storage unavailable: partition {batch.PartitionId} batch of {batch.Events.Count} events not accounted for; the host retries it. {ex.Message}";
             LogStorageUnavailable(logger, invocationId, line);
             return InvocationResponse.Json(StatusCodes.Status500InternalServerError, [line]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Fail closed: an unexpected failure must not be checkpointed. Only the type is logged, never a message.
+            // Fail closed: a bug of ours is not the device's fault and must not be checkpointed. Only the type is logged.
             var line = $"Unexpected {ex.GetType().Name} in partition {batch.PartitionId}; the host retries the batch.";
             LogUnexpected(logger, invocationId, line);
             return InvocationResponse.Json(StatusCodes.Status500InternalServerError, [line]);
@@ -70,6 +96,29 @@ internal static partial class VehicleIngestEndpoint
         {
             var entry = await pipeline.QuarantineUnreadableInvocationAsync(body, problem, cancellationToken);
             var line = $"Invalid invocation request ({problem}); the whole request ({body.Length} bytes) is quarantined as {entry}.";
+            LogOutcome(logger, invocationId, line);
+            return InvocationResponse.Json(StatusCodes.Status200OK, [line]);
+        }
+        catch (StorageUnavailableException)
+        {
+            var line = $"Invalid invocation request ({problem}) and storage unavailable to quarantine it; the host retries it.";
+            LogStorageUnavailable(logger, invocationId, line);
+            return InvocationResponse.Json(StatusCodes.Status500InternalServerError, [line]);
+        }
+    }
+
+    private static async Task<IResult> QuarantineOversizedAsync(
+        HttpRequest request, RequestBody read, HandlerLimits limits, IngestPipeline pipeline, ILogger logger, string invocationId,
+        CancellationToken cancellationToken)
+    {
+        var problem = $"the request is larger than {limits.MaxRequestBytes} bytes ({SettingNames.MaxRequestMegabytes})";
+        LogInvalidEnvelope(logger, invocationId, problem);
+        try
+        {
+            // What was read already, then the rest as it arrives: the request is never held whole.
+            await using var whole = new PrefixedStream(read.ReadBeforeLimit, request.Body);
+            var entry = await pipeline.QuarantineOversizedInvocationAsync(whole, "The request was larger than the handler reads; its bytes are kept as sent.", cancellationToken);
+            var line = $"Invalid invocation request ({problem}); the whole request ({whole.BytesRead} bytes) is quarantined as {entry}.";
             LogOutcome(logger, invocationId, line);
             return InvocationResponse.Json(StatusCodes.Status200OK, [line]);
         }

@@ -1,16 +1,22 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Residency.Ingest.FunctionsHost;
 
 /// <summary>
 /// Reads the Functions host's invocation request for an Event Hubs trigger (cardinality many, dataType binary)
 /// into an <see cref="IngestBatch"/>. Arrays may arrive as JSON strings holding the array or as plain arrays;
-/// bodies as base64, or as JSON text when an element starts with '{'.
+/// bodies as base64, or as JSON text when an element starts with '{'. The request is read in place: the only copies
+/// are the unescaped events array (when it comes as a string) and the decoded bodies. Anything that is not the
+/// host's envelope, including ids outside Event Hubs' formats, negative or repeated sequence numbers and more events
+/// than a host batch holds, is an <see cref="InvalidInvocationException"/> whose message names keys, never values.
 /// </summary>
-public static class HostInvocationReader
+public static partial class HostInvocationReader
 {
+    /// <summary>The most events one request may carry (the host's maxEventBatchSize must stay below it).</summary>
+    public const int MaxEvents = 5_000;
+
     /// <summary>Reason code for an element whose body could not be taken out of the envelope.</summary>
     public const string InvalidBase64Reason = "invalid-base64";
 
@@ -42,12 +48,13 @@ public static class HostInvocationReader
 
             var data = RequireObject(root, HostMetadataKeys.Data, "the request");
             var metadata = RequireObject(root, HostMetadataKeys.Metadata, "the request");
-            var bodies = RequireArray(data, bindingName, HostMetadataKeys.Data);
             var partitionId = ReadPartitionId(metadata);
+            var bodies = EventBodies.Read(data, bindingName);
+            var count = bodies.Count;
 
             var sequenceNumbers = RequireArray(metadata, HostMetadataKeys.SequenceNumberArray, HostMetadataKeys.Metadata);
-            var count = bodies.GetArrayLength();
             RequireLength(sequenceNumbers, count, HostMetadataKeys.SequenceNumberArray);
+            var seen = new HashSet<long>(count);
 
             // Optional metadata never blocks a partition: an unusable array is ignored, not fatal.
             var offsets = OptionalArray(metadata, HostMetadataKeys.OffsetArray, count);
@@ -58,11 +65,17 @@ public static class HostInvocationReader
             var events = new List<IngestEvent>(count);
             for (var i = 0; i < count; i++)
             {
-                var (body, transportError) = ReadBody(bodies[i]);
+                var (body, transportError) = bodies[i];
+                var sequenceNumber = ReadSequenceNumber(sequenceNumbers[i], i);
+                if (!seen.Add(sequenceNumber))
+                {
+                    throw new InvalidInvocationException($"Metadata.{HostMetadataKeys.SequenceNumberArray}[{i}] repeats an earlier sequence number.");
+                }
+
                 events.Add(new IngestEvent(
                     body,
-                    ReadSequenceNumber(sequenceNumbers[i], i),
-                    offsets is { } o ? ReadScalarText(o[i]) : null,
+                    sequenceNumber,
+                    offsets is { } o ? ReadOffset(o[i]) : null,
                     enqueued is { } e ? ReadTime(e[i]) : null,
                     partitionKeys is { } k ? ReadScalarText(k[i]) : null,
                     properties is { } p ? ReadProperties(p[i]) : null,
@@ -70,29 +83,6 @@ public static class HostInvocationReader
             }
 
             return new IngestBatch(partitionId, events, ReadRetryCount(metadata));
-        }
-    }
-
-    private static (ReadOnlyMemory<byte> Body, string? TransportError) ReadBody(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.String:
-                var text = element.GetString()!;
-                if (text.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal))
-                {
-                    return (Encoding.UTF8.GetBytes(text), null);
-                }
-
-                var buffer = new byte[(text.Length * 3 / 4) + 3];
-                return Convert.TryFromBase64String(text, buffer, out var written)
-                    ? (buffer.AsMemory(0, written), null)
-                    : (Encoding.UTF8.GetBytes(text), InvalidBase64Reason);
-            case JsonValueKind.Object:
-                // The host sends a body it parsed as JSON as the object itself.
-                return (Encoding.UTF8.GetBytes(element.GetRawText()), null);
-            default:
-                return (Encoding.UTF8.GetBytes(element.GetRawText()), InvalidElementReason);
         }
     }
 
@@ -104,7 +94,10 @@ public static class HostInvocationReader
             throw new InvalidInvocationException("Metadata.PartitionContext.PartitionId is missing.");
         }
 
-        return partitionId;
+        // Event Hubs partition ids are the decimal numbers 0..n-1; anything else would shape blob names and logs.
+        return PartitionIdPattern().IsMatch(partitionId)
+            ? partitionId
+            : throw new InvalidInvocationException("Metadata.PartitionContext.PartitionId is not an Event Hubs partition id (a decimal number).");
     }
 
     private static int ReadRetryCount(JsonElement metadata)
@@ -124,7 +117,7 @@ public static class HostInvocationReader
 
     private static long ReadSequenceNumber(JsonElement element, int index)
     {
-        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var n))
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var n) && n >= 0)
         {
             return n;
         }
@@ -135,8 +128,18 @@ public static class HostInvocationReader
             return n;
         }
 
-        throw new InvalidInvocationException($"Metadata.SequenceNumberArray[{index}] is not an integer.");
+        throw new InvalidInvocationException($"Metadata.SequenceNumberArray[{index}] is not a sequence number (a non-negative integer).");
     }
+
+    // Offsets are recorded with quarantine entries only: one outside Event Hubs' numeric form is dropped, not fatal.
+    private static string? ReadOffset(JsonElement element) =>
+        ReadScalarText(element) is { } text && OffsetPattern().IsMatch(text) ? text : null;
+
+    [GeneratedRegex("^(0|[1-9][0-9]{0,8})$", RegexOptions.CultureInvariant)]
+    private static partial Regex PartitionIdPattern();
+
+    [GeneratedRegex("^[0-9]{1,20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OffsetPattern();
 
     private static DateTimeOffset? ReadTime(JsonElement element) =>
         element.ValueKind == JsonValueKind.String &&

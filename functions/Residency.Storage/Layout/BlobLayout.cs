@@ -66,6 +66,13 @@ public static partial class BlobLayout
         string.Create(CultureInfo.InvariantCulture,
             $"{QuarantinePrefix(pseudoPartitionId, RequestHash(request))}{CheckedReason(reasonCode)}.json");
 
+    /// <summary>
+    /// A request too large to read, streamed as it came: <c>{pseudo partition}/{received UTC ticks:D20}/{reason}.{id}.bin</c>.
+    /// </summary>
+    public static string StreamedQuarantineName(string pseudoPartitionId, DateTimeOffset receivedAt, string reasonCode) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{QuarantinePrefix(pseudoPartitionId, receivedAt.UtcTicks)}{CheckedReason(reasonCode)}.{NewAttemptId()}.bin");
+
     /// <summary>The first 63 bits of the SHA-256 of a request, as a non-negative number.</summary>
     internal static long RequestHash(ReadOnlySpan<byte> request)
     {

@@ -46,7 +46,8 @@ internal static class Uploads
     public static IReadOnlyDictionary<string, string> GzipProperty { get; } = new Dictionary<string, string> { ["contentEncoding"] = "gzip" };
 
     /// <summary>A partition id no other test uses, so blob names never collide across tests.</summary>
-    public static string NewPartition() => "t" + Guid.NewGuid().ToString("N")[..12];
+    /// <summary>A fresh Event Hubs partition id (a decimal number), so tests sharing one Azurite never meet.</summary>
+    public static string NewPartition() => Random.Shared.Next(1, 1_000_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Identifying values in the samples (VINs, phones, ID numbers, names, e-mail, plates, precise coordinates):

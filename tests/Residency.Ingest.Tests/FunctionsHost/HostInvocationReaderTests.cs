@@ -97,13 +97,19 @@ public class HostInvocationReaderTests
     [InlineData("not json", "not valid JSON")]
     [InlineData("[]", "not a JSON object")]
     [InlineData("""{"Metadata":{}}""", "Data is missing")]
-    [InlineData("""{"Data":{},"Metadata":{}}""", "Data.events is missing")]
+    [InlineData("""{"Data":{},"Metadata":{"PartitionContext":{"PartitionId":"1"}}}""", "Data.events is missing")]
     [InlineData("""{"Data":{"events":[]},"Metadata":{}}""", "PartitionContext is missing")]
     [InlineData("""{"Data":{"events":[]},"Metadata":{"PartitionContext":{}}}""", "PartitionId is missing")]
     [InlineData("""{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"1"}}}""", "SequenceNumberArray is missing")]
     [InlineData("""{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":"[1,2]"}}""", "has 2 entries for 1 events")]
-    [InlineData("""{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":["x"]}}""", "SequenceNumberArray[0] is not an integer")]
-    [InlineData("""{"Data":{"events":"e30="},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":[1]}}""", "events is neither an array")]
+    [InlineData("""{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":["x"]}}""", "SequenceNumberArray[0] is not a sequence number")]
+    [InlineData("""{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":[-5]}}""", "SequenceNumberArray[0] is not a sequence number")]
+    [InlineData("""{"Data":{"events":["e30=","e30="]},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":[4,4]}}""", "SequenceNumberArray[1] repeats")]
+    [InlineData("""{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"../x"},"SequenceNumberArray":[1]}}""", "PartitionId is not an Event Hubs partition id")]
+    [InlineData("""{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"1\nLSJA24U62JG269225"},"SequenceNumberArray":[1]}}""", "PartitionId is not an Event Hubs partition id")]
+    [InlineData("""{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"0123"},"SequenceNumberArray":[1]}}""", "PartitionId is not an Event Hubs partition id")]
+    [InlineData("""{"Data":{"events":"[\"e30=\"] trailing"},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":[1]}}""", "does not hold a JSON array")]
+    [InlineData("""{"Data":{"events":"e30="},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":[1]}}""", "events is a string that does not hold a JSON array")]
     public void An_unusable_envelope_is_refused_with_a_message_naming_the_key(string json, string expected)
     {
         var ex = Assert.Throws<InvalidInvocationException>(() => Read(json));
@@ -156,6 +162,38 @@ public class HostInvocationReaderTests
             Assert.Equal(events[i].PartitionKey, read.Events[i].PartitionKey);
             Assert.Equal(events[i].Properties, read.Events[i].Properties);
         }
+    }
+
+    [Fact]
+    public void A_partition_id_of_seventy_characters_is_refused_and_the_message_does_not_repeat_it()
+    {
+        var id = new string('9', 70);
+        var json = """{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"ID"},"SequenceNumberArray":[1]}}""".Replace("ID", id, StringComparison.Ordinal);
+
+        var e = Assert.Throws<InvalidInvocationException>(() => Read(json));
+
+        Assert.DoesNotContain(id, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void More_events_than_a_host_batch_holds_are_refused()
+    {
+        var events = string.Join(",", Enumerable.Repeat("\"e30=\"", HostInvocationReader.MaxEvents + 1));
+        var sequences = string.Join(",", Enumerable.Range(0, HostInvocationReader.MaxEvents + 1));
+        var json = """{"Data":{"events":[EVENTS]},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":[SEQUENCES]}}"""
+            .Replace("EVENTS", events, StringComparison.Ordinal).Replace("SEQUENCES", sequences, StringComparison.Ordinal);
+
+        var e = Assert.Throws<InvalidInvocationException>(() => Read(json));
+
+        Assert.Contains($"more than {HostInvocationReader.MaxEvents} events", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_offset_outside_event_hubs_form_is_dropped_not_fatal()
+    {
+        const string json = """{"Data":{"events":["e30="]},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":[1],"OffsetArray":["12\n34"]}}""";
+
+        Assert.Null(Assert.Single(Read(json).Events).Offset);
     }
 
     [Fact]
