@@ -38,6 +38,16 @@ public class CompilerTests
         Assert.True(run.IsClean, run.Report());
     }
 
+    [Fact]
+    public void Lint_warnings_count_although_the_linter_exits_0()
+    {
+        var run = BicepCompiler.Run("lint", Path.Combine(InfraBuild.FixtureDirectory, "Compiler", "unknown-property.bicep"), "--config", InfraBuild.BicepConfig);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(run.IsClean);
+        Assert.Contains(run.Diagnostics, d => d.Code == "BCP037" && d.Level == "Warning" && d.Line == 18);
+    }
+
     /// <summary>Each fixture holds one fault the compiler must report, at the line of the fault, with infra's bicepconfig.json.</summary>
     [Theory]
     [InlineData("syntax-error.bicep", "BCP018", 12)]

@@ -63,7 +63,7 @@ public class FaultFixtureTests
         var findings = ResidencyInvariants.Check(root, RepoPaths.Root).ToList();
         if (root.IsSubscriptionDeployment)
         {
-            findings.AddRange(ResidencyInvariants.CheckAllowedLocationsPolicy(root, RepoPaths.Root));
+            findings.AddRange(AllowedLocationsPolicy.Check(root, RepoPaths.Root));
         }
 
         return findings;

@@ -18,7 +18,7 @@ public class ResidencyTests
     {
         var main = InfraBuild.Infra.Scope(InfraBuild.MainFile);
 
-        var findings = ResidencyInvariants.Check(main, RepoPaths.Root).Concat(ResidencyInvariants.CheckAllowedLocationsPolicy(main, RepoPaths.Root)).ToList();
+        var findings = ResidencyInvariants.Check(main, RepoPaths.Root).Concat(AllowedLocationsPolicy.Check(main, RepoPaths.Root)).ToList();
 
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
     }
@@ -42,7 +42,7 @@ public class ResidencyTests
     {
         var deployment = InfraBuild.ParameterScope(parameterFile);
 
-        var findings = ResidencyInvariants.Check(deployment, RepoPaths.Root).Concat(ResidencyInvariants.CheckAllowedLocationsPolicy(deployment, RepoPaths.Root)).ToList();
+        var findings = ResidencyInvariants.Check(deployment, RepoPaths.Root).Concat(AllowedLocationsPolicy.Check(deployment, RepoPaths.Root)).ToList();
 
         Assert.True(findings.Count == 0, string.Join(Environment.NewLine, findings));
         Assert.Contains(deployment.ParameterValues!["location"]!.GetValue<string>(), ResidencyInvariants.ChinaNorth);

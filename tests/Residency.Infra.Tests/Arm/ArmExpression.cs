@@ -16,18 +16,8 @@ internal abstract record ArmExpression
     /// <summary>The literal a non-expression JSON string stands for (an escaped <c>"[[...</c> loses one bracket).</summary>
     public static string Literal(string text) => text.StartsWith("[[", StringComparison.Ordinal) ? text[1..] : text;
 
-    public static ArmExpression Parse(string text)
-    {
-        if (!IsExpression(text))
-        {
-            throw new FormatException($"'{text}' is not an ARM expression.");
-        }
-
-        var parser = new Parser(text[1..^1]);
-        var expression = parser.ParseExpression();
-        parser.ExpectEnd();
-        return expression;
-    }
+    public static ArmExpression Parse(string text) =>
+        IsExpression(text) ? new Parser(text[1..^1]).ParseAll() : throw new FormatException($"'{text}' is not an ARM expression.");
 
     /// <summary>True when this is <c>parameters('name')</c>; gives the name.</summary>
     public bool IsParameterReference(out string name)
@@ -50,22 +40,26 @@ internal abstract record ArmExpression
     {
         private int position;
 
-        public ArmExpression ParseExpression()
+        public ArmExpression ParseAll()
         {
-            SkipSpace();
+            var expression = ParseExpression();
+            return Peek() == '\0' ? expression : throw Error("end of expression");
+        }
+
+        // expression := primary ('.' name | '[' expression ']')*
+        private ArmExpression ParseExpression()
+        {
             var expression = ParsePrimary();
             while (true)
             {
-                SkipSpace();
                 if (TryTake('.'))
                 {
-                    expression = new Member(expression, ParseIdentifier());
+                    expression = new Member(expression, ParseName());
                 }
                 else if (TryTake('['))
                 {
-                    var key = ParseExpression();
+                    expression = new Index(expression, ParseExpression());
                     Expect(']');
-                    expression = new Index(expression, key);
                 }
                 else
                 {
@@ -74,26 +68,25 @@ internal abstract record ArmExpression
             }
         }
 
-        public void ExpectEnd()
-        {
-            SkipSpace();
-            if (position != text.Length)
-            {
-                throw Error("end of expression");
-            }
-        }
-
+        // primary := 'string' | integer | name ('.' name)* '(' [expression (',' expression)*] ')'
         private ArmExpression ParsePrimary()
         {
-            if (Peek() == '\'')
+            if (TryTake('\''))
             {
-                return new StringLiteral(ParseString());
+                var value = new StringBuilder();
+                while (position < text.Length && (text[position] != '\'' || (position + 1 < text.Length && text[position + 1] == '\'' && ++position > 0)))
+                {
+                    value.Append(text[position++]);
+                }
+
+                Expect('\'');
+                return new StringLiteral(value.ToString());
             }
 
             if (Peek() is '-' or (>= '0' and <= '9'))
             {
                 var start = position++;
-                while (Peek() is >= '0' and <= '9')
+                while (char.IsAsciiDigit(Peek()))
                 {
                     position++;
                 }
@@ -101,22 +94,19 @@ internal abstract record ArmExpression
                 return new IntegerLiteral(long.Parse(text[start..position], CultureInfo.InvariantCulture));
             }
 
-            // A bare name is always a function, possibly namespaced (user-defined functions: ns.name).
-            var function = ParseIdentifier();
+            var function = ParseName();
             while (TryTake('.'))
             {
-                function += "." + ParseIdentifier();
+                function += "." + ParseName(); // user-defined functions are namespaced
             }
 
             Expect('(');
             var arguments = new List<ArmExpression>();
-            SkipSpace();
             if (!TryTake(')'))
             {
                 do
                 {
                     arguments.Add(ParseExpression());
-                    SkipSpace();
                 }
                 while (TryTake(','));
                 Expect(')');
@@ -125,35 +115,7 @@ internal abstract record ArmExpression
             return new Call(function, arguments);
         }
 
-        private string ParseString()
-        {
-            Expect('\'');
-            var value = new StringBuilder();
-            while (true)
-            {
-                if (position >= text.Length)
-                {
-                    throw Error("closing quote");
-                }
-
-                var c = text[position++];
-                if (c != '\'')
-                {
-                    value.Append(c);
-                }
-                else if (Peek() == '\'')
-                {
-                    value.Append('\'');
-                    position++;
-                }
-                else
-                {
-                    return value.ToString();
-                }
-            }
-        }
-
-        private string ParseIdentifier()
+        private string ParseName()
         {
             SkipSpace();
             var start = position;
@@ -162,12 +124,11 @@ internal abstract record ArmExpression
                 position++;
             }
 
-            return position > start ? text[start..position] : throw Error("identifier");
+            return position > start ? text[start..position] : throw Error("a name");
         }
 
         private void Expect(char c)
         {
-            SkipSpace();
             if (!TryTake(c))
             {
                 throw Error($"'{c}'");
@@ -176,6 +137,7 @@ internal abstract record ArmExpression
 
         private bool TryTake(char c)
         {
+            SkipSpace();
             if (Peek() != c)
             {
                 return false;

@@ -10,10 +10,10 @@ internal readonly record struct Candidate(JsonNode? Json, TemplateScope Scope)
 }
 
 /// <summary>
-/// Every value a template property can take, found by following the compiled template: parameters (to the value
-/// the parent module or parameter file passes, the default, or the <c>allowedValues</c>), variables, literals,
-/// <c>if</c> (both branches), <c>format</c>/<c>concat</c>, member access, and the resource-id functions. Anything else
-/// is unknown (null), and the checks treat unknown as unsafe.
+/// Every value a template property can take, found by following the compiled template: parameters (to what the
+/// parent module or the parameter file passes, the default, or the <c>allowedValues</c>), variables, <c>if</c> (both
+/// branches), <c>format</c>, member access, indexing and the resource-id functions. Anything else is unknown (null),
+/// which the checks treat as unsafe.
 /// </summary>
 internal static partial class PossibleValues
 {
@@ -28,137 +28,66 @@ internal static partial class PossibleValues
     private static List<string>? AsStrings(IReadOnlyList<Candidate>? candidates) =>
         candidates is not null && candidates.All(c => c.String is not null) ? candidates.Select(c => c.String!).ToList() : null;
 
-    private static List<Candidate>? Normalize(JsonNode? json, TemplateScope scope, int depth)
-    {
-        if (json is JsonValue value && value.TryGetValue(out string? text))
-        {
-            return ArmExpression.IsExpression(text)
+    private static List<Candidate>? Normalize(JsonNode? json, TemplateScope scope, int depth) =>
+        json is JsonValue value && value.TryGetValue(out string? text)
+            ? ArmExpression.IsExpression(text)
                 ? Evaluate(ArmExpression.Parse(text), scope, depth + 1)
-                : [new Candidate(JsonValue.Create(ArmExpression.Literal(text)), scope)];
-        }
+                : [new Candidate(JsonValue.Create(ArmExpression.Literal(text)), scope)]
+            : [new Candidate(json, scope)];
 
-        return [new Candidate(json, scope)];
-    }
-
-    private static List<Candidate>? Evaluate(ArmExpression expression, TemplateScope scope, int depth)
+    private static List<Candidate>? Evaluate(ArmExpression expression, TemplateScope scope, int depth) => depth > MaxDepth ? null : expression switch
     {
-        if (depth > MaxDepth)
-        {
-            return null;
-        }
+        ArmExpression.StringLiteral s => [new Candidate(JsonValue.Create(s.Value), scope)],
+        ArmExpression.IntegerLiteral i => [new Candidate(JsonValue.Create(i.Value), scope)],
+        ArmExpression.Member m => FlatMap(Evaluate(m.Target, scope, depth), t => Child(t, JsonValue.Create(m.Name), depth)),
+        ArmExpression.Index ix => Evaluate(ix.Key, scope, depth) is { } keys
+            ? FlatMap(Evaluate(ix.Target, scope, depth), t => FlatMap(keys, k => Child(t, k.Json, depth)))
+            : null,
+        ArmExpression.Call call => Call(call.Function.ToLowerInvariant(), call.Arguments, scope, depth),
+        _ => null,
+    };
 
-        return expression switch
-        {
-            ArmExpression.StringLiteral s => [new Candidate(JsonValue.Create(s.Value), scope)],
-            ArmExpression.IntegerLiteral i => [new Candidate(JsonValue.Create(i.Value), scope)],
-            ArmExpression.Member m => FlatMap(Evaluate(m.Target, scope, depth), c =>
-                c.Json is JsonObject obj && TemplateScope.Get(obj, m.Name) is { } child ? Normalize(child, c.Scope, depth) : null),
-            ArmExpression.Index ix => Index(ix, scope, depth),
-            ArmExpression.Call call => Call(call, scope, depth),
-            _ => null,
-        };
-    }
-
-    private static List<Candidate>? Index(ArmExpression.Index index, TemplateScope scope, int depth)
+    private static List<Candidate>? Child(Candidate target, JsonNode? key, int depth) => (target.Json, key) switch
     {
-        var keys = Evaluate(index.Key, scope, depth);
-        return keys is null ? null : FlatMap(Evaluate(index.Target, scope, depth), target => FlatMap(keys, key =>
-            (target.Json, key.Json) switch
-            {
-                (JsonObject obj, JsonValue k) when k.TryGetValue(out string? name) && TemplateScope.Get(obj, name) is { } child
-                    => Normalize(child, target.Scope, depth),
-                (JsonArray array, JsonValue k) when k.TryGetValue(out long i) && i >= 0 && i < array.Count
-                    => Normalize(array[(int)i], target.Scope, depth),
-                _ => null,
-            }));
-    }
+        (JsonObject obj, JsonValue k) when k.TryGetValue(out string? name) && TemplateScope.Get(obj, name) is { } child => Normalize(child, target.Scope, depth),
+        (JsonArray array, JsonValue k) when k.TryGetValue(out long i) && i >= 0 && i < array.Count => Normalize(array[(int)i], target.Scope, depth),
+        _ => null,
+    };
 
-    private static List<Candidate>? Call(ArmExpression.Call call, TemplateScope scope, int depth)
+    private static List<Candidate>? Call(string function, IReadOnlyList<ArmExpression> args, TemplateScope scope, int depth) => (function, args) switch
     {
-        var args = call.Arguments;
-        switch (call.Function.ToLowerInvariant())
-        {
-            case "parameters" when args is [ArmExpression.StringLiteral name]:
-                return Parameter(name.Value, scope, depth);
-            case "variables" when args is [ArmExpression.StringLiteral name]:
-                var variable = scope.Variable(name.Value, out var found);
-                return found ? Normalize(variable, scope, depth) : null; // copy-loop variables stay unknown
-            case "if" when args.Count == 3:
-                return Union(Evaluate(args[1], scope, depth), Evaluate(args[2], scope, depth));
-            case "true":
-                return [new Candidate(JsonValue.Create(true), scope)];
-            case "false":
-                return [new Candidate(JsonValue.Create(false), scope)];
-            case "tolower" or "toupper" when args.Count == 1:
-                var lower = call.Function.Equals("toLower", StringComparison.OrdinalIgnoreCase);
-                return Strings(AsStrings(Evaluate(args[0], scope, depth))?.Select(s => lower ? s.ToLowerInvariant() : s.ToUpperInvariant()), scope);
-            case "format" when args.Count >= 1:
-                return Strings(Combine(args, scope, depth)?.Select(a => Format(a[0], a.Skip(1).ToList())), scope);
-            case "concat" when args.Count >= 1:
-                return Concat(args, scope, depth);
-            case "tenantresourceid":
-                return Strings(Combine(args, scope, depth)?.Select(a => ResourceId("", a)), scope);
-            case "subscriptionresourceid":
-                return Strings(Combine(args, scope, depth)?.Select(a => ResourceId("/subscriptions/{subscriptionId}", a)), scope);
-            case "resourceid":
-                return Strings(Combine(args, scope, depth)?.Select(a => ResourceId("/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}", a)), scope);
-            default:
-                return null;
-        }
-    }
+        ("parameters", [ArmExpression.StringLiteral name]) => Parameter(name.Value, scope, depth),
+        ("variables", [ArmExpression.StringLiteral name]) => scope.Variable(name.Value, out var found) is var v && found ? Normalize(v, scope, depth) : null,
+        ("if", [_, var whenTrue, var whenFalse]) => Evaluate(whenTrue, scope, depth) is { } a && Evaluate(whenFalse, scope, depth) is { } b ? [.. a, .. b] : null,
+        ("format", [_, ..]) => Strings(Combine(args, scope, depth)?.Select(a => FormatItem().Replace(a[0], m => Argument(a, m.Groups[1].Value) ?? m.Value)), scope),
+        ("tenantresourceid", _) => Strings(Combine(args, scope, depth)?.Select(a => ResourceId("", a)), scope),
+        ("subscriptionresourceid", _) => Strings(Combine(args, scope, depth)?.Select(a => ResourceId("/subscriptions/{subscriptionId}", a)), scope),
+        _ => null,
+    };
 
     /// <summary>
-    /// A parameter's possible values: what the parent or parameter file passes; else its default (except at an
-    /// open root, where the deployer may pass anything); else its allowed values; else unknown.
+    /// A parameter's values: what the parent or the parameter file passes; else its default (except at an open root,
+    /// where the deployer may pass anything); else its allowed values; else unknown.
     /// </summary>
     private static List<Candidate>? Parameter(string name, TemplateScope scope, int depth)
     {
-        var declaration = scope.ParameterDeclaration(name);
-        if (declaration is null)
+        if (scope.ParameterDeclaration(name) is not { } declaration)
         {
             return null;
         }
 
-        if (scope.TryGetArgument(name, out var passed, out var passedScope))
+        var known = scope.TryGetArgument(name, out var passed, out var passedScope)
+            ? Normalize(passed, passedScope!, depth)
+            : !scope.IsOpenRoot && declaration.ContainsKey("defaultValue") ? Normalize(declaration["defaultValue"], scope, depth) : null;
+        if (known is not null || declaration["allowedValues"] is not JsonArray { Count: > 0 } allowed)
         {
-            if (Normalize(passed, passedScope!, depth) is { } fromCaller)
-            {
-                return fromCaller;
-            }
-        }
-        else if (!scope.IsOpenRoot && declaration.ContainsKey("defaultValue") && Normalize(declaration["defaultValue"], scope, depth) is { } fromDefault)
-        {
-            return fromDefault;
+            return known;
         }
 
-        if (declaration["allowedValues"] is JsonArray allowed && allowed.Count > 0)
-        {
-            // An array parameter's elements must each be allowed: the whole list bounds every value it can take.
-            return declaration["type"]?.GetValue<string>().Equals("array", StringComparison.OrdinalIgnoreCase) == true
-                ? [new Candidate(allowed, scope)]
-                : allowed.Select(v => new Candidate(v, scope)).ToList();
-        }
-
-        return null;
-    }
-
-    private static List<Candidate>? Concat(IReadOnlyList<ArmExpression> args, TemplateScope scope, int depth)
-    {
-        var parts = args.Select(a => Evaluate(a, scope, depth)).ToList();
-        if (parts.Any(p => p is null))
-        {
-            return null;
-        }
-
-        if (parts.All(p => p!.All(c => c.Json is JsonArray)))
-        {
-            // Arrays: every element of every possible input, as one list (enough for "every element is ..." checks).
-            var elements = parts.SelectMany(p => p!).SelectMany(c => ((JsonArray)c.Json!).Select(e => Normalize(e, c.Scope, depth)));
-            var known = elements.ToList();
-            return known.Any(e => e is null) ? null : [new Candidate(new JsonArray(known.SelectMany(e => e!).Select(e => e.Json?.DeepClone()).ToArray()), scope)];
-        }
-
-        return Strings(Combine(args, scope, depth)?.Select(a => string.Concat(a)), scope);
+        // Each element of an array parameter must be allowed: the whole list bounds every value it can take.
+        return declaration["type"]?.GetValue<string>().Equals("array", StringComparison.OrdinalIgnoreCase) == true
+            ? [new Candidate(allowed, scope)]
+            : allowed.Select(v => new Candidate(v, scope)).ToList();
     }
 
     /// <summary>Every combination of the arguments' possible strings, or null when one is unknown or there are too many.</summary>
@@ -167,8 +96,7 @@ internal static partial class PossibleValues
         var combinations = new List<List<string>> { new() };
         foreach (var argument in args)
         {
-            var values = AsStrings(Evaluate(argument, scope, depth));
-            if (values is null || combinations.Count * values.Count > MaxCombinations)
+            if (AsStrings(Evaluate(argument, scope, depth)) is not { } values || combinations.Count * values.Count > MaxCombinations)
             {
                 return null;
             }
@@ -179,38 +107,24 @@ internal static partial class PossibleValues
         return combinations;
     }
 
-    private static string Format(string format, List<string> args) =>
-        FormatItem().Replace(format, m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < args.Count ? args[i] : m.Value);
+    private static string? Argument(List<string> args, string index) =>
+        int.Parse(index, System.Globalization.CultureInfo.InvariantCulture) + 1 is var i && i < args.Count ? args[i] : null;
 
     /// <summary>[ids...,] 'Provider/type[/child]', names... → {prefix}/providers/Provider/type/name[/child/name].</summary>
     private static string ResourceId(string prefix, List<string> args)
     {
-        var typeIndex = args.FindIndex(a => a.Contains('/', StringComparison.Ordinal) && a.Contains('.', StringComparison.Ordinal));
-        var typeParts = args[Math.Max(typeIndex, 0)].Split('/');
-        var names = args.Skip(typeIndex + 1).ToList();
-        var path = $"{prefix}/providers/{typeParts[0]}";
-        for (var i = 1; i < typeParts.Length; i++)
-        {
-            path += $"/{typeParts[i]}/{(i - 1 < names.Count ? names[i - 1] : "{name}")}";
-        }
-
-        return path;
+        var start = Math.Max(0, args.FindIndex(a => a.Contains('/', StringComparison.Ordinal)));
+        var type = args[start].Split('/');
+        return prefix + $"/providers/{type[0]}" + string.Concat(type.Skip(1).Select((t, i) => $"/{t}/{(start + i + 1 < args.Count ? args[start + i + 1] : "{name}")}"));
     }
 
     private static List<Candidate>? Strings(IEnumerable<string>? values, TemplateScope scope) =>
         values?.Select(v => new Candidate(JsonValue.Create(v), scope)).ToList();
 
-    private static List<Candidate>? Union(List<Candidate>? a, List<Candidate>? b) => a is null || b is null ? null : [.. a, .. b];
-
     private static List<Candidate>? FlatMap(List<Candidate>? source, Func<Candidate, List<Candidate>?> map)
     {
-        if (source is null)
-        {
-            return null;
-        }
-
         var result = new List<Candidate>();
-        foreach (var candidate in source)
+        foreach (var candidate in source ?? [])
         {
             if (map(candidate) is not { } mapped)
             {
@@ -220,7 +134,7 @@ internal static partial class PossibleValues
             result.AddRange(mapped);
         }
 
-        return result;
+        return source is null ? null : result;
     }
 
     [GeneratedRegex(@"\{(\d+)\}")]
