@@ -4,7 +4,8 @@
 #   infra/deploy.sh dev|prod|<file.bicepparam> [--yes]
 #
 # Refuses to run unless the active az cloud is AzureChinaCloud and the parameter file's location is a China
-# North region. Without --yes it asks before creating. Needs the az CLI with Bicep (az bicep install).
+# North region, and unless az uses the Bicep version the templates are tested with (the one pinned in
+# ../Directory.Packages.props: az bicep install --version v<that version>). Without --yes it asks before creating.
 set -euo pipefail
 
 allowed_locations=(chinanorth3 chinanorth2)
@@ -44,6 +45,13 @@ for candidate in "${allowed_locations[@]}"; do
   [ "$location" = "$candidate" ] && allowed=true
 done
 $allowed || fail "location '$location' in $params is not allowed; use one of: ${allowed_locations[*]}"
+
+# The templates are built and checked with one Bicep version (Directory.Packages.props); deploy with the same.
+pinned_bicep="$(sed -n 's/.*Include="Azure.Bicep.CommandLine.linux-x64" Version="\([^"]*\)".*/\1/p' "$here/../Directory.Packages.props")"
+[ -n "$pinned_bicep" ] || fail "no pinned Bicep version found in $here/../Directory.Packages.props"
+az_bicep="$( (az bicep version 2>/dev/null || true) | sed -n 's/.*version \([0-9][0-9.]*\).*/\1/p' | head -n 1)"
+[ "$az_bicep" = "$pinned_bicep" ] ||
+  fail "az uses Bicep '${az_bicep:-none}', not the pinned $pinned_bicep. Run: az bicep install --version v$pinned_bicep"
 
 subscription="$(az account show --query "[name, id]" --output tsv | paste -sd ' ' -)"
 name="residency-$(basename "$params" .bicepparam | tr '.' '-')-$(date -u +%Y%m%d%H%M%S)"

@@ -1,66 +1,64 @@
-using Residency.Infra.Tests.Model;
-using Residency.Infra.Tests.Parsing;
+using System.Text.Json.Nodes;
+using Residency.Infra.Tests.Arm;
 using Xunit;
 
 namespace Residency.Infra.Tests;
 
-/// <summary>The classified-data account holds the containers of design.md section 5 with per-level retention.</summary>
+/// <summary>The compiled classified-data module holds the containers of design.md section 5, an immutable audit ledger, retention by level tag and a lock.</summary>
 public class DataStorageTests
 {
-    private static readonly BicepDocument DataStorage = InfraFiles.Document(InfraFiles.Infra("modules/dataStorage.bicep"));
+    private static readonly TemplateScope DataStorage = InfraBuild.Module("dataStorage.bicep");
+
+    private static List<JsonObject> OfType(string type) => DataStorage.Resources.Where(r => TemplateScope.TypeOf(r) == type).ToList();
+
+    private static IEnumerable<string> VehicleNames(JsonObject resource) =>
+        ReachableStrings.Of(resource["name"], DataStorage).Where(s => s.StartsWith("vehicle-", StringComparison.Ordinal));
 
     [Fact]
-    public void Containers_are_the_six_of_the_storage_contract()
+    public void Containers_are_those_of_the_storage_contract()
     {
-        var levelContainers = BicepDocument.Properties(DataStorage.Variables["levelContainers"].Value)
-            .ToDictionary(p => p.Name, p => BicepString.LiteralValue(p.Value), StringComparer.Ordinal);
+        var names = OfType("Microsoft.Storage/storageAccounts/blobServices/containers").SelectMany(VehicleNames).ToHashSet();
 
-        Assert.Equal(new Dictionary<string, string?>
+        Assert.Equal(new HashSet<string>
         {
-            ["general"] = "vehicle-general",
-            ["personal"] = "vehicle-personal",
-            ["sensitive"] = "vehicle-sensitive",
-            ["important"] = "vehicle-important",
-        }, levelContainers);
-        Assert.Equal("vehicle-quarantine", BicepString.LiteralValue(DataStorage.Variables["quarantineContainer"].Value));
-        Assert.Equal("vehicle-audit", BicepString.LiteralValue(DataStorage.Variables["auditContainer"].Value));
+            "vehicle-general", "vehicle-personal", "vehicle-sensitive", "vehicle-important", "vehicle-quarantine", "vehicle-audit",
+        }, names);
     }
 
     [Fact]
     public void Audit_container_is_immutable()
     {
-        var audit = Assert.Single(DataStorage.Resources, r => r.Symbol == "audit");
-        var policy = Assert.Single(DataStorage.Resources, r => r.Parent == audit);
+        var audit = Assert.Single(OfType("Microsoft.Storage/storageAccounts/blobServices/containers"), c => VehicleNames(c).SequenceEqual(["vehicle-audit"]));
+        var policy = Assert.Single(OfType("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies"));
 
-        Assert.Equal("true", BicepDocument.PropertyPath(audit.Body, "properties", "immutableStorageWithVersioning", "enabled")?.Text);
-        Assert.Equal("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies", policy.FullType);
-        Assert.Equal("auditImmutabilityDays", BicepDocument.PropertyPath(policy.Body, "properties", "immutabilityPeriodSinceCreationInDays")?.Text);
+        Assert.True(audit["properties"]!["immutableStorageWithVersioning"]!["enabled"]!.GetValue<bool>());
+        Assert.Contains("vehicle-audit", ReachableStrings.Of(policy["name"], DataStorage));
+        Assert.Equal("[parameters('auditImmutabilityDays')]", policy["properties"]!["immutabilityPeriodSinceCreationInDays"]!.GetValue<string>());
     }
 
     [Fact]
-    public void Lifecycle_rules_are_driven_by_the_level_blob_index_tag()
+    public void Lifecycle_rules_filter_on_the_level_blob_index_tag()
     {
-        var rule = DataStorage.Variables["levelRules"].Value.FieldChild("body")!;
-        var match = BicepDocument.PropertyPath(rule, "definition", "filters", "blobIndexMatch")!;
-        var condition = match.CodeChildren.Single();
+        var policy = Assert.Single(OfType("Microsoft.Storage/storageAccounts/managementPolicies"));
+        var rules = ReachableObjects(DataStorage.Template).Where(o => o["blobIndexMatch"] is JsonArray).ToList();
 
-        Assert.Equal("level", BicepString.LiteralValue(BicepDocument.Property(condition, "name")));
-        Assert.Equal("==", BicepString.LiteralValue(BicepDocument.Property(condition, "op")));
-        Assert.Equal("level", BicepDocument.Property(condition, "value")?.Text);
-        Assert.Equal("levels", DataStorage.Variables["levelRules"].Value.CodeChildren.First(c => c.Field is null).Text);
+        Assert.NotNull(policy["properties"]!["policy"]!["rules"]);
+        Assert.Contains(rules, r => r["blobIndexMatch"]!.AsArray().Any(m => m!["name"]!.GetValue<string>() == "level" && m["op"]!.GetValue<string>() == "=="));
     }
 
     [Fact]
-    public void Account_is_versioned_soft_deleted_and_locked()
+    public void Account_is_locked_against_deletion()
     {
-        var blobService = Assert.Single(DataStorage.Resources, r => r.FullType == "Microsoft.Storage/storageAccounts/blobServices");
-        var properties = BicepDocument.Property(blobService.Body, "properties");
+        var deleteLock = Assert.Single(OfType("Microsoft.Authorization/locks"));
 
-        Assert.Equal("true", BicepDocument.Property(properties, "isVersioningEnabled")?.Text);
-        Assert.Equal("true", BicepDocument.PropertyPath(properties, "deleteRetentionPolicy", "enabled")?.Text);
-        Assert.Equal("true", BicepDocument.PropertyPath(properties, "containerDeleteRetentionPolicy", "enabled")?.Text);
-        var lockResource = Assert.Single(DataStorage.Resources, r => r.FullType == "Microsoft.Authorization/locks");
-        Assert.Equal("CanNotDelete", BicepString.LiteralValue(BicepDocument.PropertyPath(lockResource.Body, "properties", "level")));
-        Assert.Equal("account", BicepDocument.Property(lockResource.Body, "scope")?.Text);
+        Assert.Equal("CanNotDelete", deleteLock["properties"]!["level"]!.GetValue<string>());
+        Assert.StartsWith("[resourceId('Microsoft.Storage/storageAccounts'", deleteLock["scope"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    private static IEnumerable<JsonObject> ReachableObjects(JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.Select(p => p.Value).SelectMany(ReachableObjects).Prepend(obj),
+        JsonArray array => array.SelectMany(ReachableObjects),
+        _ => [],
+    };
 }

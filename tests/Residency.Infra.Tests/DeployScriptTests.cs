@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using Residency.Infra.Tests.Compiler;
 using Xunit;
 
 namespace Residency.Infra.Tests;
 
 /// <summary>
 /// infra/deploy.sh guards. The az CLI cannot reach Azure China here, so a stand-in <c>az</c> on PATH answers
-/// <c>cloud show</c> with a chosen cloud and records every call; the script itself runs for real.
+/// <c>cloud show</c> with a chosen cloud and <c>bicep version</c> with a chosen version, and records every call;
+/// the script itself runs for real.
 /// </summary>
 public sealed class DeployScriptTests : IDisposable
 {
@@ -26,12 +28,22 @@ public sealed class DeployScriptTests : IDisposable
     [Fact]
     public void Refuses_a_parameter_file_outside_China_North()
     {
-        var parameters = Path.Combine(InfraFiles.FixtureDirectory, "east-region.bicepparam");
+        var parameters = Path.Combine(InfraBuild.FixtureDirectory, "Deploy", "east-region.bicepparam");
 
         var (exitCode, _, stderr, calls) = RunDeploy("AzureChinaCloud", parameters, "--yes");
 
         Assert.Equal(1, exitCode);
         Assert.Contains("location 'chinaeast2'", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(calls, c => c.StartsWith("deployment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Refuses_a_Bicep_version_other_than_the_pinned_one()
+    {
+        var (exitCode, _, stderr, calls) = RunDeploy("AzureChinaCloud", "prod", "--yes", bicepVersion: "0.30.3");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"az bicep install --version v{BicepVersionPin.Version}", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(calls, c => c.StartsWith("deployment", StringComparison.Ordinal));
     }
 
@@ -63,8 +75,10 @@ public sealed class DeployScriptTests : IDisposable
         Assert.DoesNotContain(calls, c => c.StartsWith("deployment sub create", StringComparison.Ordinal));
     }
 
-    private (int ExitCode, string Stdout, string Stderr, List<string> Calls) RunDeploy(string cloud, string target, string? flag = null, string input = "")
+    private (int ExitCode, string Stdout, string Stderr, List<string> Calls) RunDeploy(
+        string cloud, string target, string? flag = null, string input = "", string? bicepVersion = null)
     {
+        bicepVersion ??= BicepVersionPin.Version;
         var log = Path.Combine(sandbox, "az-calls.log");
         var fakeAz = Path.Combine(sandbox, "az");
         File.WriteAllText(fakeAz, $$"""
@@ -72,6 +86,7 @@ public sealed class DeployScriptTests : IDisposable
             echo "$*" >> '{{log}}'
             case "$1 $2" in
               "cloud show") echo '{{cloud}}' ;;
+              "bicep version") echo 'Bicep CLI version {{bicepVersion}} (b34271ac51)' ;;
               "account show") printf 'test-subscription\n00000000-0000-0000-0000-000000000000\n' ;;
             esac
             """.Replace("\r\n", "\n", StringComparison.Ordinal));
@@ -87,7 +102,7 @@ public sealed class DeployScriptTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(InfraFiles.InfraDirectory, "deploy.sh"));
+        start.ArgumentList.Add(Path.Combine(InfraBuild.InfraDirectory, "deploy.sh"));
         start.ArgumentList.Add(target);
         if (flag is not null)
         {

@@ -1,70 +1,74 @@
-using Residency.Infra.Tests.Checks;
-using Residency.Infra.Tests.Model;
-using Residency.Infra.Tests.Types;
+using Residency.Infra.Tests.Invariants;
+using Residency.Testing;
 using Xunit;
 
 namespace Residency.Infra.Tests;
 
-/// <summary>Each fixture under Fixtures/ holds one deliberate fault; every check runs on it and exactly the expected rules fire.</summary>
+/// <summary>
+/// Each file under Fixtures/Residency compiles and breaks one invariant; the checks on its compiled JSON report
+/// exactly that rule, in the file and at the line marked FAULT (for a module fixture, in the module).
+/// </summary>
 public class FaultFixtureTests
 {
     [Theory]
-    [InlineData("syntax-error.bicep", SyntaxCheck.Rule)]
-    [InlineData("unknown-property.bicep", TypeConformance.UnknownProperty)]
-    [InlineData("public-cloud-host.bicep", ResidencyRules.PublicCloudHost)]
-    [InlineData("china-host-literal.bicep", ResidencyRules.HardcodedHost)]
-    [InlineData("east-region.bicep", ResidencyRules.LocationAllowed + "," + ResidencyRules.LocationValue + "," + ResidencyRules.RegionLiteral)]
-    [InlineData("east-region.bicepparam", ResidencyRules.RegionLiteral + "," + TypeConformance.NotAMember)]
-    [InlineData("grs-sku.bicep", ResidencyRules.GeoRedundantSku + "," + ResidencyRules.StorageRedundancy)]
-    [InlineData("storage-open.bicep", ResidencyRules.StorageSharedKey + "," + ResidencyRules.StoragePublicAccess)]
-    [InlineData("eventhubs-local-auth.bicep", ResidencyRules.EventHubsLocalAuth)]
-    [InlineData("location-literal.bicep", ResidencyRules.LocationValue + "," + ResidencyRules.RegionLiteral)]
-    [InlineData("no-policy.bicep", ResidencyRules.PolicyAssignment)]
-    [InlineData("read-only-property.bicep", TypeConformance.ReadOnlyProperty)]
-    [InlineData("missing-required.bicep", TypeConformance.MissingRequired)]
-    [InlineData("not-a-member.bicep", TypeConformance.NotAMember)]
-    [InlineData("unknown-api-version.bicep", TypeConformance.UnknownType)]
-    [InlineData("wrong-type.bicep", TypeConformance.WrongType)]
-    [InlineData("runtime-value.bicep", CompilerRules.RuntimeValue)]
-    [InlineData("unused-and-secret.bicep", CompilerRules.Unused + "," + CompilerRules.SecretParameter)]
-    [InlineData("wrong-scope.bicep", TypeConformance.WrongScope + "," + ResidencyRules.PolicyAssignment)]
-    [InlineData("module-arguments.bicep", TypeConformance.WrongType + "," + TypeConformance.UnknownProperty + "," + TypeConformance.MissingRequired)]
-    [InlineData("wrong-type.bicepparam", TypeConformance.WrongType)]
-    [InlineData("east-region-target.bicep", "")]
-    [InlineData("fixture-module.bicep", "")]
-    public void Fixture_fault_is_caught_by_its_rule(string fixture, string expectedRules)
+    [InlineData("location-literal.bicep", ResidencyInvariants.Location, "location-literal.bicep")]
+    [InlineData("location-east.bicep", ResidencyInvariants.Location, "location-east.bicep")]
+    [InlineData("location-global.bicep", ResidencyInvariants.Location, "location-global.bicep")]
+    [InlineData("location-module.bicep", ResidencyInvariants.Location, "modules/any-location.bicep")]
+    [InlineData("modules/any-location.bicep", ResidencyInvariants.Location, "modules/any-location.bicep")]
+    [InlineData("storage-shared-key.bicep", ResidencyInvariants.StorageSharedKey, "storage-shared-key.bicep")]
+    [InlineData("storage-public-network.bicep", ResidencyInvariants.StoragePublicNetwork, "storage-public-network.bicep")]
+    [InlineData("storage-blob-public-access.bicep", ResidencyInvariants.StorageBlobPublicAccess, "storage-blob-public-access.bicep")]
+    [InlineData("storage-tls.bicep", ResidencyInvariants.StorageTls, "storage-tls.bicep")]
+    [InlineData("storage-redundancy.bicep", ResidencyInvariants.StorageRedundancy, "storage-redundancy.bicep")]
+    [InlineData("storage-soft-delete.bicep", ResidencyInvariants.StorageSoftDelete, "storage-soft-delete.bicep")]
+    [InlineData("storage-versioning.bicep", ResidencyInvariants.StorageVersioning, "storage-versioning.bicep")]
+    [InlineData("eventhubs-local-auth.bicep", ResidencyInvariants.EventHubsLocalAuth, "eventhubs-local-auth.bicep")]
+    [InlineData("keyvault-purge-protection.bicep", ResidencyInvariants.KeyVaultPurgeProtection, "keyvault-purge-protection.bicep")]
+    [InlineData("privileged-role.bicep", ResidencyInvariants.PrivilegedRole, "privileged-role.bicep")]
+    [InlineData("public-cloud-host.bicep", ResidencyInvariants.PublicCloudHost, "public-cloud-host.bicep")]
+    [InlineData("policy-missing.bicep", ResidencyInvariants.AllowedLocationsPolicy, "policy-missing.bicep")]
+    [InlineData("policy-regions.bicep", ResidencyInvariants.AllowedLocationsPolicy, "policy-regions.bicep")]
+    public void Fixture_fault_is_caught_at_its_line(string fixture, string rule, string faultFile)
     {
-        var findings = AllChecks(fixture);
+        var findings = Check(fixture);
 
-        var expected = expectedRules.Split(',', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToList();
-        var actual = findings.Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
-        Assert.True(expected.SequenceEqual(actual),
-            $"expected [{string.Join(", ", expected)}] but found:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
+        var expectedFile = $"{FixtureRoot}/{faultFile}";
+        var expectedLine = FaultLine(faultFile);
+        Assert.True(findings.Count > 0 && findings.All(f => f.Rule == rule),
+            $"expected only [{rule}] but found:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
+        Assert.Contains(findings, f => f.File == expectedFile && f.Line == expectedLine);
     }
 
     [Fact]
-    public void Findings_name_the_file_line_and_property()
+    public void Every_residency_fixture_compiles_and_is_listed()
     {
-        var finding = Assert.Single(AllChecks("unknown-property.bicep"));
+        var directory = Path.Combine(InfraBuild.FixtureDirectory, "Residency");
+        var listed = typeof(FaultFixtureTests).GetMethod(nameof(Fixture_fault_is_caught_at_its_line))!
+            .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
+            .Select(a => (string)a.GetData(null!).Single()[0]).ToHashSet();
 
-        Assert.Equal("tests/Residency.Infra.Tests/Fixtures/unknown-property.bicep", finding.File);
-        Assert.Equal(18, finding.Line);
-        Assert.Contains("disableLocalAuthentication", finding.Message, StringComparison.Ordinal);
+        var files = Directory.EnumerateFiles(directory, "*.bicep", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/')).ToList();
+
+        Assert.All(files, f => Assert.Contains(f, listed));
+        Assert.All(files, f => Assert.NotNull(InfraBuild.ResidencyFixtures.Template(Path.Combine(directory, f))));
     }
 
-    private static List<Finding> AllChecks(string fixture)
+    private const string FixtureRoot = "tests/Residency.Infra.Tests/Fixtures/Residency";
+
+    private static List<Finding> Check(string fixture)
     {
-        var file = InfraFiles.Fixture(fixture);
-        var findings = new List<Finding>(SyntaxCheck.Check(file));
-        var document = InfraFiles.Document(file);
-        findings.AddRange(ResidencyRules.Check(document, InfraFiles.Hosts));
-        findings.AddRange(InfraFiles.TypeChecker().Check(document));
-        findings.AddRange(CompilerRules.Check(document));
-        if (document.TargetScope == "subscription")
+        var root = InfraBuild.ResidencyFixtures.Scope(Path.Combine(InfraBuild.FixtureDirectory, "Residency", fixture));
+        var findings = ResidencyInvariants.Check(root, RepoPaths.Root).ToList();
+        if (root.IsSubscriptionDeployment)
         {
-            findings.AddRange(ResidencyRules.CheckPolicyAssignments([document]));
+            findings.AddRange(AllowedLocationsPolicy.Check(root, RepoPaths.Root));
         }
 
         return findings;
     }
+
+    private static int FaultLine(string fixture) =>
+        Array.FindIndex(File.ReadAllLines(Path.Combine(InfraBuild.FixtureDirectory, "Residency", fixture)), l => l.Contains("FAULT", StringComparison.Ordinal)) + 1;
 }

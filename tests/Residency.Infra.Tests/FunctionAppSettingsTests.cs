@@ -1,16 +1,18 @@
-using Residency.Infra.Tests.Model;
-using Residency.Infra.Tests.Parsing;
+using System.Text.Json.Nodes;
+using Residency.Infra.Tests.Arm;
 using Xunit;
 
 namespace Residency.Infra.Tests;
 
-/// <summary>The function app's settings and hardening, as the handler and the Functions host rely on them.</summary>
+/// <summary>The function app's settings and hardening in the compiled functionApp module, as the handler and the Functions host rely on them.</summary>
 public class FunctionAppSettingsTests
 {
-    private static readonly BicepDocument FunctionApp = InfraFiles.Document(InfraFiles.Infra("modules/functionApp.bicep"));
+    private static readonly TemplateScope FunctionApp = InfraBuild.Module("functionApp.bicep");
 
-    private static Dictionary<string, BicepNode> Settings() =>
-        BicepDocument.Properties(FunctionApp.Variables["appSettings"].Value).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
+    private static JsonObject Settings => FunctionApp.Template["variables"]!["appSettings"]!.AsObject();
+
+    private static JsonObject Resource(string type) =>
+        Assert.Single(FunctionApp.Resources, r => TemplateScope.TypeOf(r) == type);
 
     [Theory]
     [InlineData("FUNCTIONS_EXTENSION_VERSION", "~4")]
@@ -20,7 +22,7 @@ public class FunctionAppSettingsTests
     [InlineData("EventHubConnection__credential", "managedidentity")]
     public void Fixed_settings_have_their_values(string name, string value)
     {
-        Assert.Equal(value, BicepString.LiteralValue(Settings()[name]));
+        Assert.Equal(value, Settings[name]!.GetValue<string>());
     }
 
     [Theory]
@@ -38,27 +40,43 @@ public class FunctionAppSettingsTests
     [InlineData("Residency__PseudonymKeyId", "pseudonymKeyId")]
     [InlineData("AZURE_CLIENT_ID", "identityClientId")]
     [InlineData("APPLICATIONINSIGHTS_CONNECTION_STRING", "appInsightsConnectionString")]
-    public void Endpoint_and_identity_settings_come_from_parameters_fed_by_resource_outputs(string name, string parameter)
+    public void Endpoint_and_identity_settings_come_from_module_parameters(string name, string parameter)
     {
-        var value = Settings()[name];
+        Assert.True(ArmExpression.Parse(Settings[name]!.GetValue<string>()).IsParameterReference(out var actual));
+        Assert.Equal(parameter, actual);
+        Assert.NotNull(FunctionApp.ParameterDeclaration(parameter));
+    }
 
-        Assert.Equal("identifier", value.Type);
-        Assert.Equal(parameter, value.Text);
-        Assert.True(FunctionApp.Parameters.ContainsKey(parameter));
+    [Fact]
+    public void Main_feeds_the_endpoints_from_resource_outputs_never_from_text()
+    {
+        var main = InfraBuild.Infra.Template(InfraBuild.MainFile)!;
+        var deployment = Assert.Single(main["resources"]!.AsArray(), r => r!["name"]!.GetValue<string>() == "function-app")!;
+        var arguments = deployment["properties"]!["parameters"]!.AsObject();
+
+        foreach (var name in new[] { "hostBlobEndpoint", "hostQueueEndpoint", "hostTableEndpoint", "dataBlobEndpoint", "eventHubsFullyQualifiedNamespace" })
+        {
+            Assert.StartsWith("[reference(", arguments[name]!["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
     }
 
     [Fact]
     public void Pseudonymization_key_is_a_key_vault_reference()
     {
-        var value = Settings()["Residency__PseudonymKey"];
+        var value = (ArmExpression.Call)ArmExpression.Parse(Settings["Residency__PseudonymKey"]!.GetValue<string>());
 
-        Assert.Equal("@Microsoft.KeyVault(VaultName=#;SecretName=#)", BicepString.Pattern(value, "#"));
+        Assert.Equal("format", value.Function);
+        Assert.Equal(new ArmExpression.StringLiteral("@Microsoft.KeyVault(VaultName={0};SecretName={1})"), value.Arguments[0]);
     }
 
     [Fact]
     public void Package_is_run_from_the_private_container_by_url()
     {
-        Assert.Equal("##/#", BicepString.Pattern(Settings()["WEBSITE_RUN_FROM_PACKAGE"], "#"));
+        var value = (ArmExpression.Call)ArmExpression.Parse(Settings["WEBSITE_RUN_FROM_PACKAGE"]!.GetValue<string>());
+
+        Assert.Equal(new ArmExpression.StringLiteral("{0}{1}/{2}"), value.Arguments[0]);
+        Assert.Equal(["hostBlobEndpoint", "packageContainerName", "packageBlobName"],
+            value.Arguments.Skip(1).Select(a => a.IsParameterReference(out var p) ? p : "?"));
     }
 
     [Theory]
@@ -71,33 +89,36 @@ public class FunctionAppSettingsTests
     [InlineData("APPINSIGHTS_INSTRUMENTATIONKEY")]
     public void Key_based_and_China_unsafe_settings_are_absent(string name)
     {
-        Assert.DoesNotContain(name, Settings().Keys);
+        Assert.DoesNotContain(name, Settings.Select(p => p.Key));
     }
 
     [Fact]
     public void App_is_https_only_private_vnet_integrated_and_without_basic_publishing()
     {
-        var app = Assert.Single(FunctionApp.Resources, r => r.FullType == "Microsoft.Web/sites");
+        var app = Resource("Microsoft.Web/sites");
+        var properties = app["properties"]!;
 
-        Assert.Equal("'functionapp,linux'", BicepDocument.Property(app.Body, "kind")?.Text);
-        Assert.Equal("true", BicepDocument.PropertyPath(app.Body, "properties", "httpsOnly")?.Text);
-        Assert.Equal("true", BicepDocument.PropertyPath(app.Body, "properties", "vnetRouteAllEnabled")?.Text);
-        Assert.Equal("integrationSubnetId", BicepDocument.PropertyPath(app.Body, "properties", "virtualNetworkSubnetId")?.Text);
-        Assert.Equal("Disabled", BicepString.LiteralValue(BicepDocument.PropertyPath(app.Body, "properties", "publicNetworkAccess")));
-        Assert.Equal("Disabled", BicepString.LiteralValue(BicepDocument.PropertyPath(app.Body, "properties", "siteConfig", "ftpsState")));
-        Assert.Equal("1.2", BicepString.LiteralValue(BicepDocument.PropertyPath(app.Body, "properties", "siteConfig", "minTlsVersion")));
-        var policies = FunctionApp.Resources.Where(r => r.FullType == "Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
-        Assert.Equal(["ftp", "scm"], policies.Select(p => BicepString.LiteralValue(BicepDocument.Property(p.Body, "name"))).Order(StringComparer.Ordinal));
-        Assert.All(policies, p => Assert.Equal("false", BicepDocument.PropertyPath(p.Body, "properties", "allow")?.Text));
+        Assert.Equal("functionapp,linux", app["kind"]!.GetValue<string>());
+        Assert.True(properties["httpsOnly"]!.GetValue<bool>());
+        Assert.True(properties["vnetRouteAllEnabled"]!.GetValue<bool>());
+        Assert.Equal("[parameters('integrationSubnetId')]", properties["virtualNetworkSubnetId"]!.GetValue<string>());
+        Assert.Equal("Disabled", properties["publicNetworkAccess"]!.GetValue<string>());
+        Assert.Equal("Disabled", properties["siteConfig"]!["ftpsState"]!.GetValue<string>());
+        Assert.Equal("1.2", properties["siteConfig"]!["minTlsVersion"]!.GetValue<string>());
+        var policies = FunctionApp.Resources.Where(r => TemplateScope.TypeOf(r) == "Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+        Assert.Equal(["ftp", "scm"], policies.Select(p => ((ArmExpression.Call)ArmExpression.Parse(p["name"]!.GetValue<string>())).Arguments[^1])
+            .Cast<ArmExpression.StringLiteral>().Select(s => s.Value).Order(StringComparer.Ordinal));
+        Assert.All(policies, p => Assert.False(p["properties"]!["allow"]!.GetValue<bool>()));
     }
 
     [Fact]
     public void Plan_is_linux_elastic_premium()
     {
-        var plan = Assert.Single(FunctionApp.Resources, r => r.FullType == "Microsoft.Web/serverfarms");
+        var plan = Resource("Microsoft.Web/serverfarms");
 
-        Assert.Equal("ElasticPremium", BicepString.LiteralValue(BicepDocument.PropertyPath(plan.Body, "sku", "tier")));
-        Assert.Equal("true", BicepDocument.PropertyPath(plan.Body, "properties", "reserved")?.Text);
-        Assert.All(BicepDocument.AllowedValues(FunctionApp.Parameters["skuName"])!, sku => Assert.StartsWith("EP", sku, StringComparison.Ordinal));
+        Assert.Equal("ElasticPremium", plan["sku"]!["tier"]!.GetValue<string>());
+        Assert.True(plan["properties"]!["reserved"]!.GetValue<bool>());
+        Assert.All(FunctionApp.ParameterDeclaration("skuName")!["allowedValues"]!.AsArray(),
+            sku => Assert.StartsWith("EP", sku!.GetValue<string>(), StringComparison.Ordinal));
     }
 }

@@ -1,6 +1,6 @@
 namespace Residency.Testing;
 
-/// <summary>Locates the repository and the shared folder beside it, wherever the tests run from.</summary>
+/// <summary>Locates the repository, wherever the tests run from.</summary>
 public static class RepoPaths
 {
     /// <summary>The repository root: the nearest ancestor holding Functions.sln.</summary>

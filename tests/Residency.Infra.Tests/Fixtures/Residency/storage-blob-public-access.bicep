@@ -1,0 +1,37 @@
+// Fault: anonymous public read access to blobs is allowed.
+@description('Region: China North only.')
+@allowed([
+  'chinanorth3'
+  'chinanorth2'
+])
+param location string
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stfixture'
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: true // FAULT
+    publicNetworkAccess: 'Disabled'
+    minimumTlsVersion: 'TLS1_2'
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+  }
+}

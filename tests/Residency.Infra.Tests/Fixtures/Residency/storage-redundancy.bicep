@@ -1,0 +1,37 @@
+// Fault: read-access geo-redundant storage copies every blob to the paired China East region.
+@description('Region: China North only.')
+@allowed([
+  'chinanorth3'
+  'chinanorth2'
+])
+param location string
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stfixture'
+  location: location
+  kind: 'StorageV2'
+  sku: { // FAULT
+    name: 'Standard_RAGRS'
+  }
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    publicNetworkAccess: 'Disabled'
+    minimumTlsVersion: 'TLS1_2'
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// Fault: TLS 1.0 is accepted.
+@description('Region: China North only.')
+@allowed([
+  'chinanorth3'
+  'chinanorth2'
+])
+param location string
+
+resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stfixture'
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_ZRS'
+  }
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    publicNetworkAccess: 'Disabled'
+    minimumTlsVersion: 'TLS1_0' // FAULT
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 7
+    }
+  }
+}
