@@ -68,7 +68,7 @@ param eventHubPartitionCount int = 8
 @maxValue(7)
 param eventHubRetentionDays int = 7
 
-@description('Days after the last write after which blobs of each level are deleted. Keys: general, personal, sensitive, important, quarantine.')
+@description('Days after creation after which blobs of each level are deleted. Keys: general, personal, sensitive, important, quarantine.')
 param retentionDays object = {
   general: 730
   personal: 365

@@ -30,7 +30,7 @@ param skuName string
 @maxValue(365)
 param softDeleteDays int = 30
 
-@description('Days after the last write after which blobs of each level are deleted (lifecycle rules keyed on the `level` blob index tag). Keys: general, personal, sensitive, important, quarantine.')
+@description('Days after creation after which blobs of each level are deleted (lifecycle rules keyed on the `level` blob index tag). Creation, not last write: a deletion request rewrites a batch blob, which must not extend the other lines\' retention. Keys: general, personal, sensitive, important, quarantine.')
 param retentionDays object = {
   general: 730
   personal: 365
@@ -55,6 +55,9 @@ var levelContainers = {
 }
 var quarantineContainer = 'vehicle-quarantine'
 var auditContainer = 'vehicle-audit'
+var indexContainer = 'vehicle-index'
+// A marker points at a day of data: it expires with the longest-kept level it can point at.
+var markerRetentionDays = max(retentionDays.general, retentionDays.personal, retentionDays.sensitive, retentionDays.important)
 var levels = objectKeys(levelContainers)
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
@@ -137,6 +140,19 @@ resource quarantine 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   }
 }
 
+// Vehicle index markers ({vehicleKey}/{day}/{partition}, tag category=marker) and the partition heads (heads/*) of the
+// exactly-once commit protocol. Heads carry no tag, so no lifecycle rule ever removes them.
+resource index 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: indexContainer
+  properties: {
+    publicAccess: 'None'
+    metadata: {
+      level: 'personal'
+    }
+  }
+}
+
 resource audit 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: auditContainer
@@ -166,7 +182,7 @@ var levelRules = [
       actions: {
         baseBlob: {
           delete: {
-            daysAfterModificationGreaterThan: retentionDays[level]
+            daysAfterCreationGreaterThan: retentionDays[level]
           }
         }
         version: {
@@ -194,40 +210,73 @@ var levelRules = [
   }
 ]
 
+// Quarantine by age alone; index markers by their tag (the untagged partition heads beside them never expire).
+var otherRules = [
+  {
+    name: 'retain-quarantine'
+    enabled: true
+    type: 'Lifecycle'
+    definition: {
+      actions: {
+        baseBlob: {
+          delete: {
+            daysAfterCreationGreaterThan: retentionDays.quarantine
+          }
+        }
+      }
+      filters: {
+        blobTypes: [
+          'blockBlob'
+        ]
+        prefixMatch: [
+          '${quarantineContainer}/'
+        ]
+      }
+    }
+  }
+  {
+    name: 'expire-index-markers'
+    enabled: true
+    type: 'Lifecycle'
+    definition: {
+      actions: {
+        baseBlob: {
+          delete: {
+            daysAfterCreationGreaterThan: markerRetentionDays
+          }
+        }
+      }
+      filters: {
+        blobTypes: [
+          'blockBlob'
+        ]
+        prefixMatch: [
+          '${indexContainer}/'
+        ]
+        blobIndexMatch: [
+          {
+            name: 'category'
+            op: '=='
+            value: 'marker'
+          }
+        ]
+      }
+    }
+  }
+]
+
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: account
   name: 'default'
   properties: {
     policy: {
-      rules: concat(levelRules, [
-        {
-          name: 'retain-quarantine'
-          enabled: true
-          type: 'Lifecycle'
-          definition: {
-            actions: {
-              baseBlob: {
-                delete: {
-                  daysAfterModificationGreaterThan: retentionDays.quarantine
-                }
-              }
-            }
-            filters: {
-              blobTypes: [
-                'blockBlob'
-              ]
-              prefixMatch: [
-                '${quarantineContainer}/'
-              ]
-            }
-          }
-        }
-      ])
+      rules: concat(levelRules, otherRules)
     }
   }
   dependsOn: [
     levelContainer
     quarantine
+    index
   ]
 }
 
@@ -249,8 +298,9 @@ output resourceId string = account.id
 @description('Blob endpoint of the account, from the resource (never written as text).')
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 
-@description('Container names keyed by level, plus quarantine and audit.')
+@description('Container names keyed by level, plus quarantine, audit and index.')
 output containers object = union(levelContainers, {
   quarantine: quarantineContainer
   audit: auditContainer
+  index: indexContainer
 })

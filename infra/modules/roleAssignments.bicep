@@ -65,7 +65,7 @@ resource dataBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
     principalId: principalId
     principalType: 'ServicePrincipal'
-    description: 'Ingest writes classified blobs with index tags to the level containers.'
+    description: 'Ingest writes batch blobs with index tags, quarantine entries, commit records, partition heads and index markers.'
   }
 }
 

@@ -22,6 +22,7 @@ public class DataStorageTests
         Assert.Equal(new HashSet<string>
         {
             "vehicle-general", "vehicle-personal", "vehicle-sensitive", "vehicle-important", "vehicle-quarantine", "vehicle-audit",
+            "vehicle-index",
         }, names);
     }
 
@@ -44,6 +45,20 @@ public class DataStorageTests
 
         Assert.NotNull(policy["properties"]!["policy"]!["rules"]);
         Assert.Contains(rules, r => r["blobIndexMatch"]!.AsArray().Any(m => m!["name"]!.GetValue<string>() == "level" && m["op"]!.GetValue<string>() == "=="));
+        // Index markers expire by their tag, so the partition heads beside them (untagged) never do.
+        Assert.Contains(rules, r => r["blobIndexMatch"]!.AsArray().Any(m => m!["name"]!.GetValue<string>() == "category" && m["value"]!.GetValue<string>() == "marker"));
+    }
+
+    [Fact]
+    public void Retention_counts_from_creation_so_a_deletion_rewrite_does_not_extend_it()
+    {
+        var deletes = ReachableObjects(DataStorage.Template)
+            .Where(o => o["baseBlob"] is JsonObject)
+            .Select(o => o["baseBlob"]!["delete"]!.AsObject())
+            .ToList();
+
+        Assert.NotEmpty(deletes);
+        Assert.All(deletes, d => Assert.True(d.ContainsKey("daysAfterCreationGreaterThan") && !d.ContainsKey("daysAfterModificationGreaterThan")));
     }
 
     [Fact]
