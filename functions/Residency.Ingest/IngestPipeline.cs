@@ -51,7 +51,10 @@ public sealed class IngestPipeline
         budget.CancelAfter(_options.StorageBudget);
         try
         {
-            return await ProcessCoreAsync(batch, requests, budget.Token, cancellationToken);
+            // The core gets the only reference: it lets the event bodies go once they are classified.
+            var handed = batch;
+            batch = null!;
+            return await ProcessCoreAsync(handed, requests, budget.Token, cancellationToken);
         }
         catch (OperationCanceledException e) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -71,24 +74,26 @@ public sealed class IngestPipeline
     private async Task<IngestOutcome> ProcessCoreAsync(
         IngestBatch batch, StorageRequestCounter.Scope requests, CancellationToken storageToken, CancellationToken cancellationToken)
     {
+        var partitionId = batch.PartitionId;
+        var sequenceNumbers = batch.Events.Select(e => e.SequenceNumber).ToArray();
         await EnsureContainersAsync(storageToken);
-        var committedThrough = await _store.GetCommittedThroughAsync(batch.PartitionId, storageToken);
-        var fresh = batch.Events
-            .Where(e => e.SequenceNumber > committedThrough)
-            .DistinctBy(e => e.SequenceNumber)
-            .ToList();
-        var prepared = Prepare(fresh, cancellationToken);
-        var committedNow = fresh.Count == 0
+        var committedThrough = await _store.GetCommittedThroughAsync(partitionId, storageToken);
+        var prepared = Prepare(
+            batch.Events.Where(e => e.SequenceNumber > committedThrough).DistinctBy(e => e.SequenceNumber).ToList(), cancellationToken);
+
+        // Classified events no longer need their bodies (quarantined ones keep theirs in the prepared event).
+        batch = null!;
+        var committedNow = prepared.Length == 0
             ? new HashSet<long>()
             : (await _store.CommitBatchAsync(
-                new PreparedBatch(batch.PartitionId, _policy.Sha256, prepared.Select(p => p.Event).ToList()),
+                new PreparedBatch(partitionId, _policy.Sha256, prepared.Select(p => p.Event).ToList()),
                 storageToken)).CommittedNow;
 
         var bySequence = prepared.ToDictionary(p => p.Event.SequenceNumber);
-        var outcomes = batch.Events.Select(e => committedNow.Contains(e.SequenceNumber)
-            ? bySequence[e.SequenceNumber].Outcome
-            : new EventOutcome(e.SequenceNumber, EventDisposition.AlreadyCommitted, null, [])).ToList();
-        return new IngestOutcome(batch.PartitionId, outcomes, requests.Count);
+        var outcomes = sequenceNumbers.Select(sequence => committedNow.Contains(sequence)
+            ? bySequence[sequence].Outcome
+            : new EventOutcome(sequence, EventDisposition.AlreadyCommitted, null, [])).ToList();
+        return new IngestOutcome(partitionId, outcomes, requests.Count);
     }
 
     private void ForgetContainers()

@@ -13,32 +13,7 @@ namespace Residency.Functions.Tests;
 [Collection(AzuriteGroup.Name)]
 public sealed class HandlerProcessTests(AzuriteFixture azurite)
 {
-    private static string HandlerDll
-    {
-        get
-        {
-            var configuration = typeof(HandlerProcessTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            return Path.Combine(RepoPaths.Root, "functions", "Residency.Functions", "bin", configuration, "net10.0", "Residency.Functions.dll");
-        }
-    }
-
-    private static Process Start(Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(HandlerDll);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("Residency__", StringComparison.Ordinal) || k.StartsWith("FUNCTIONS_", StringComparison.Ordinal) || k == "AZURE_FUNCTIONS_ENVIRONMENT").ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start)!;
-    }
+    private static Process Start(Dictionary<string, string> environment) => HandlerChildProcess.Start(environment);
 
     [Fact]
     public async Task Invalid_configuration_stops_start_up_naming_the_setting_not_its_value()
@@ -61,49 +36,13 @@ public sealed class HandlerProcessTests(AzuriteFixture azurite)
     [Fact]
     public async Task Started_like_the_host_it_answers_readiness_and_ingests_a_batch()
     {
-        var port = FreePorts.Next();
-        using var process = Start(new Dictionary<string, string>
-        {
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["FUNCTIONS_CUSTOMHANDLER_WORKER_ID"] = Guid.NewGuid().ToString(),
-            ["FUNCTIONS_APP_ROOT_PATH"] = Path.GetDirectoryName(HandlerDll)!,
-            ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
-            ["Residency__StorageConnectionString"] = azurite.ConnectionString,
-        });
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        try
-        {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
-            var ready = false;
-            for (var attempt = 0; attempt < 300 && !ready && !process.HasExited; attempt++)
-            {
-                try
-                {
-                    using var probe = await http.GetAsync(new Uri("/", UriKind.Relative));
-                    ready = true;
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(200);
-                }
-            }
+        await using var handler = await HandlerChildProcess.StartReadyAsync(azurite.ConnectionString);
+        var partition = Uploads.NewPartition();
 
-            Assert.True(ready, "the handler never answered GET /");
-            var partition = Uploads.NewPartition();
-            using var content = new ByteArrayContent(HostInvocationWriter.Write(new IngestBatch(partition, [Uploads.Event(5, Uploads.Sample("cabin"))])));
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            using var response = await http.PostAsync(new Uri("/VehicleIngest", UriKind.Relative), content);
-            var reply = HandlerReply.Parse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync());
+        var reply = await handler.PostAsync(HostInvocationWriter.Write(new IngestBatch(partition, [Uploads.Event(5, Uploads.Sample("cabin"))])));
 
-            Assert.Equal(200, reply.Status);
-            Assert.Equal(EventDisposition.Stored, Assert.Single(reply.Outcome!.Events).Disposition);
-            (await StorageEvidence.ReadAsync(azurite.CreateClient(), partition)).AssertEachSequenceAccountedOnce([5]);
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
+        Assert.Equal(200, reply.Status);
+        Assert.Equal(EventDisposition.Stored, Assert.Single(reply.Outcome!.Events).Disposition);
+        (await StorageEvidence.ReadAsync(azurite.CreateClient(), partition)).AssertEachSequenceAccountedOnce([5]);
     }
 }

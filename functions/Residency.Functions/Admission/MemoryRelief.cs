@@ -3,17 +3,15 @@ using System.Runtime;
 namespace Residency.Functions.Admission;
 
 /// <summary>
-/// Hands memory back to the operating system after a large request: once nothing is in flight, one aggressive full
-/// collection decommits what the request's buffers grew the heap to. Small requests never pay for it.
+/// Hands memory back to the operating system after a large request (a quarter of the request limit or more): once
+/// nothing is in flight, one aggressive full collection decommits what its buffers grew the heap to. Ordinary host
+/// batches (a few MB) never pay for it.
 /// </summary>
 internal static class MemoryRelief
 {
-    /// <summary>Requests at least this large are followed by the collection.</summary>
-    public const long LargeRequestBytes = 16L * 1024 * 1024;
-
-    public static void AfterRequest(long requestBytes, InvocationAdmission admission)
+    public static void AfterRequest(long requestBytes, long maxRequestBytes, InvocationAdmission admission)
     {
-        if (requestBytes < LargeRequestBytes || admission.BytesInFlight > 0)
+        if (requestBytes < Math.Max(4L * 1024 * 1024, maxRequestBytes / 4) || admission.BytesInFlight > 0)
         {
             return;
         }

@@ -97,8 +97,9 @@ internal static partial class HandlerConfigurationLoader
     private static HandlerLimits ReadLimits(IConfiguration configuration, List<string> errors)
     {
         const long MiB = 1024 * 1024;
-        var maxRequest = ReadInt(configuration, SettingNames.MaxRequestMegabytes, 256, 1, 1024, errors);
-        var inFlight = ReadInt(configuration, SettingNames.MaxInFlightMegabytes, 512, 1, 4096, errors);
+        // Defaults keep an Elastic Premium EP1 (3.5 GB) far from its limit: peak <= ~90 MB + 8 x in-flight (docs/ingest.md).
+        var maxRequest = ReadInt(configuration, SettingNames.MaxRequestMegabytes, 64, 1, 1024, errors);
+        var inFlight = ReadInt(configuration, SettingNames.MaxInFlightMegabytes, 128, 1, 4096, errors);
         if (inFlight < maxRequest)
         {
             errors.Add($"{SettingNames.MaxInFlightMegabytes} must be at least {SettingNames.MaxRequestMegabytes}.");

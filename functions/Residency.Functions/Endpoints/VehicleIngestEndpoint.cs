@@ -24,7 +24,9 @@ internal static partial class VehicleIngestEndpoint
         var invocationId = LogSafe.InvocationId(request.Headers["X-Azure-Functions-InvocationId"].ToString());
         var limits = configuration.Limits;
         var weight = Math.Min(request.ContentLength ?? limits.MaxRequestBytes, limits.MaxRequestBytes);
-        using (await admission.EnterAsync(weight, cancellationToken))
+        var ticket = await admission.EnterAsync(weight, cancellationToken);
+        var length = 0L;
+        try
         {
             var read = await RequestBody.ReadAsync(request, limits.MaxRequestBytes, cancellationToken);
             if (read.Body is null)
@@ -32,38 +34,39 @@ internal static partial class VehicleIngestEndpoint
                 return await QuarantineOversizedAsync(request, read, limits, pipeline, logger, invocationId, cancellationToken);
             }
 
-            var length = read.Body.Length;
+            length = read.Body.Length;
+            IngestBatch batch;
             try
             {
-                IngestBatch batch;
-                try
-                {
-                    batch = HostInvocationReader.Read(read.Body);
-                }
-                catch (InvalidInvocationException ex)
-                {
-                    // A request that is not the host's envelope is deterministic: retrying it would hold the partition until
-                    // Event Hubs retention drops its events. Keep the whole request in quarantine instead, then let it checkpoint.
-                    return await QuarantineInvocationAsync(read.Body, ex.Message, pipeline, logger, invocationId, cancellationToken);
-                }
-
-                // The events hold their own bodies: let the request's buffer go before the batch is processed.
-                read = null!;
-                return await ProcessAsync(batch, pipeline, logger, invocationId, cancellationToken);
+                batch = HostInvocationReader.Read(read.Body);
             }
-            finally
+            catch (InvalidInvocationException ex)
             {
-                MemoryRelief.AfterRequest(length, admission);
+                // A request that is not the host's envelope is deterministic: retrying it would hold the partition until
+                // Event Hubs retention drops its events. Keep the whole request in quarantine instead, then let it checkpoint.
+                return await QuarantineInvocationAsync(read.Body, ex.Message, pipeline, logger, invocationId, cancellationToken);
             }
+
+            // The events hold their own bodies: let the request's buffer go before the batch is processed.
+            read = null!;
+            return await ProcessAsync(batch, pipeline, logger, invocationId, cancellationToken);
+        }
+        finally
+        {
+            ticket.Dispose();
+            MemoryRelief.AfterRequest(length, limits.MaxRequestBytes, admission);
         }
     }
 
     private static async Task<IResult> ProcessAsync(
         IngestBatch batch, IngestPipeline pipeline, ILogger logger, string invocationId, CancellationToken cancellationToken)
     {
+        // Only these outlive the call: the pipeline may let the event bodies go once they are classified.
+        var partitionId = batch.PartitionId;
+        var eventCount = batch.Events.Count;
         try
         {
-            var outcome = await pipeline.ProcessBatchAsync(batch, cancellationToken);
+            var outcome = await pipeline.ProcessBatchAsync(Release(ref batch), cancellationToken);
             var lines = OutcomeLog.Lines(outcome);
             foreach (var line in lines)
             {
@@ -75,14 +78,14 @@ internal static partial class VehicleIngestEndpoint
         catch (StorageUnavailableException ex)
         {
             // The partition id was checked by the envelope reader; the message names operations and containers only.
-            var line = $"Storage unavailable: partition {batch.PartitionId} batch of {batch.Events.Count} events not accounted for; the host retries it. {ex.Message}";
+            var line = $"Storage unavailable: partition {partitionId} batch of {eventCount} events not accounted for; the host retries it. {ex.Message}";
             LogStorageUnavailable(logger, invocationId, line);
             return InvocationResponse.Json(StatusCodes.Status500InternalServerError, [line]);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Fail closed: a bug of ours is not the device's fault and must not be checkpointed. Only the type is logged.
-            var line = $"Unexpected {ex.GetType().Name} in partition {batch.PartitionId}; the host retries the batch.";
+            var line = $"Unexpected {ex.GetType().Name} in partition {partitionId}; the host retries the batch.";
             LogUnexpected(logger, invocationId, line);
             return InvocationResponse.Json(StatusCodes.Status500InternalServerError, [line]);
         }
@@ -128,6 +131,14 @@ internal static partial class VehicleIngestEndpoint
             LogStorageUnavailable(logger, invocationId, line);
             return InvocationResponse.Json(StatusCodes.Status500InternalServerError, [line]);
         }
+    }
+
+    // Hands the batch over and clears the caller's reference, so nothing here keeps the event bodies alive.
+    private static IngestBatch Release(ref IngestBatch batch)
+    {
+        var handed = batch;
+        batch = null!;
+        return handed;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "VehicleIngest {InvocationId}: {Line}")]

@@ -59,10 +59,10 @@ internal sealed class RunningHandler : IAsyncDisposable
     public Task<HandlerReply> InvokeAsync(IngestBatch batch, HostArrayEncoding encoding = HostArrayEncoding.JsonString) =>
         PostAsync(HostInvocationWriter.Write(batch, encoding));
 
-    public async Task<HandlerReply> PostAsync(byte[] requestBody)
+    public async Task<HandlerReply> PostAsync(byte[] requestBody, string? invocationId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "VehicleIngest");
-        request.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
+        request.Headers.TryAddWithoutValidation("X-Azure-Functions-InvocationId", invocationId ?? Guid.NewGuid().ToString());
         request.Headers.Add("X-Azure-Functions-HostVersion", "4.1041.200");
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Azure-Functions-Host", "4.1041.200"));
         request.Content = new ByteArrayContent(requestBody);
