@@ -35,15 +35,16 @@ public sealed class ClassificationPolicy
         {
             if (rule.DetectorKind is { } kind)
             {
+                // The coordinates rule classifies numeric pairs in objects and, as a detector, decimal pairs written in text.
                 DetectorRules[(int)kind] = rule;
+                if (kind == DetectorKind.Coordinates)
+                {
+                    CoordinatesRule = rule;
+                }
             }
             else if (rule.Detector == "geofence")
             {
                 GeofenceRule = rule;
-            }
-            else if (rule.Detector == "coordinates")
-            {
-                CoordinatesRule = rule;
             }
         }
 

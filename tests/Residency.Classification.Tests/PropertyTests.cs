@@ -168,7 +168,7 @@ public class PropertyTests
             {
                 var utf8 = Encoding.UTF8.GetBytes(t.text);
                 List<DetectorMatch> filtered = [], unfiltered = [];
-                ValueDetectors.Scan(utf8, t.enabled, filtered);
+                ValueDetectors.ScanNormalized(utf8, t.enabled, filtered);
                 ValueDetectors.ScanAll(utf8, t.enabled, unfiltered, skipIdleBytes: false);
                 return filtered.SequenceEqual(unfiltered);
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));

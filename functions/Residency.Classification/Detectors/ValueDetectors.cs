@@ -8,7 +8,7 @@ namespace Residency.Classification;
 public static class ValueDetectors
 {
     /// <summary>Every detector.</summary>
-    internal const int AllKinds = (1 << 9) - 1;
+    internal const int AllKinds = (1 << 10) - 1;
 
     /// <summary>All detector kinds in a stable order.</summary>
     public static IReadOnlyList<DetectorKind> All { get; } = Enum.GetValues<DetectorKind>();
@@ -25,6 +25,7 @@ public static class ValueDetectors
         DetectorKind.Iccid => "iccid",
         DetectorKind.Passport => "cn-passport",
         DetectorKind.Email => "email",
+        DetectorKind.Coordinates => "coordinates",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown detector."),
     };
 
@@ -44,22 +45,31 @@ public static class ValueDetectors
         return false;
     }
 
-    /// <summary>Finds every identifier in the text; returns the detector and the matched text.</summary>
+    /// <summary>Finds every identifier in the text, in any written form (full-width, grouped); returns the detector and the
+    /// matched text as written.</summary>
     public static IReadOnlyList<(DetectorKind Kind, string Value)> FindAll(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var utf8 = Encoding.UTF8.GetBytes(text);
-        var matches = new List<DetectorMatch>();
-        Scan(utf8, AllKinds, matches);
-        return matches.Select(m => (m.Kind, Encoding.UTF8.GetString(utf8, m.Start, m.Length))).ToList();
+        return FindAll(utf8).Select(m => (m.Kind, Encoding.UTF8.GetString(utf8, m.Start, m.Length))).ToList();
     }
 
     /// <summary>Finds every identifier in UTF-8 text; offsets are byte offsets into <paramref name="utf8"/>.</summary>
     public static IReadOnlyList<DetectorMatch> FindAll(ReadOnlySpan<byte> utf8)
     {
-        var matches = new List<DetectorMatch>();
-        Scan(utf8, AllKinds, matches);
-        return matches;
+        var scanner = new IdentifierScanner();
+        scanner.Scan(utf8, AllKinds);
+        return scanner.Matches.Select(m => new DetectorMatch(m.Kind, m.Start, m.Length)).ToList();
+    }
+
+    /// <summary>The form every way of writing an identifier is reduced to before it is pseudonymized or masked (separators
+    /// removed, full-width made ASCII, letters upper-cased, e-mail lower-cased, a mobile number without +86), or null when the
+    /// text is not exactly one identifier.</summary>
+    public static string? CanonicalForm(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var scanner = new IdentifierScanner();
+        return scanner.TryWholeValue(Encoding.UTF8.GetBytes(text), out var canonical) ? Encoding.UTF8.GetString(canonical) : null;
     }
 
     /// <summary>True when the 18-character text is a valid resident ID number (MOD 11-2 and a real date).</summary>
@@ -70,8 +80,9 @@ public static class ValueDetectors
 
     internal static int Bit(DetectorKind kind) => 1 << (int)kind;
 
-    /// <summary>Appends non-overlapping matches of the enabled detectors (a bit set of <see cref="Bit"/>) in text order.</summary>
-    internal static void Scan(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results)
+    /// <summary>Appends non-overlapping matches of the enabled detectors (a bit set of <see cref="Bit"/>) in already normalized
+    /// text (see <see cref="TextNormalizer"/>), in text order; <see cref="IdentifierScanner"/> normalizes first.</summary>
+    internal static void ScanNormalized(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results)
     {
         // Most values hold no digit; then only e-mail (needs '@'), plates (need a CJK byte) and all-letter VINs can match.
         if (text.IndexOfAnyInRange((byte)'0', (byte)'9') < 0)
@@ -94,7 +105,7 @@ public static class ValueDetectors
         ScanAll(text, enabled, results, skipIdleBytes: true);
     }
 
-    /// <summary>The scan itself, byte by byte, without the prefilters of <see cref="Scan"/> (tests check they change nothing).
+    /// <summary>The scan itself, byte by byte, without the prefilters of <see cref="ScanNormalized"/> (tests check they change nothing).
     /// With <paramref name="skipIdleBytes"/> and no plate detector, it jumps over bytes that cannot start a match (Chinese text).</summary>
     internal static void ScanAll(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, bool skipIdleBytes = false)
     {
@@ -119,9 +130,10 @@ public static class ValueDetectors
             var next = i + 1;
             if (AsciiBytes.IsDigit(b))
             {
-                var runEnd = AsciiBytes.DigitRunEnd(text, i);
+                // Only the start of a digit run is a candidate; the run is measured once and the scan jumps past it.
                 if (!AsciiBytes.DigitAt(text, i - 1))
                 {
+                    var runEnd = AsciiBytes.DigitRunEnd(text, i);
                     found = TryDigitRun(text, i, runEnd, enabled, out match);
                     next = runEnd;
                 }
@@ -201,12 +213,13 @@ public static class ValueDetectors
         return min;
     }
 
-    /// <summary>Per detector, a run of digits every match contains: an ID number has 17 before its check character,
-    /// a passport 7 or 8 after its letters, a mobile 11 or 3-4-4, an ICCID starts 8986.</summary>
+    /// <summary>Per detector, a run of digits every match contains: an ID number 17 before its check character or a group
+    /// of 4 or 8 when grouped, a bank card 16 or groups of 4, a passport 7 or 8 after its letters, a mobile 11 or 3-4-4, an
+    /// ICCID starts 8986, a coordinate has 3 decimals.</summary>
     private static readonly (DetectorKind Kind, int Run)[] DigitRunNeeded =
     [
-        (DetectorKind.ResidentId, 17), (DetectorKind.BankCard, 16), (DetectorKind.Imei, 15),
-        (DetectorKind.Passport, 7), (DetectorKind.Mobile, 4), (DetectorKind.Iccid, 4),
+        (DetectorKind.ResidentId, 4), (DetectorKind.BankCard, 4), (DetectorKind.Imei, 15),
+        (DetectorKind.Passport, 7), (DetectorKind.Mobile, 4), (DetectorKind.Iccid, 4), (DetectorKind.Coordinates, 3),
     ];
 
     /// <summary>True when no run of consecutive ASCII digits in the text is as long as <paramref name="run"/>.</summary>
@@ -244,7 +257,8 @@ public static class ValueDetectors
     private static bool TryDigitRun(ReadOnlySpan<byte> text, int start, int runEnd, int enabled, out DetectorMatch match)
     {
         int length;
-        if (On(enabled, DetectorKind.ResidentId) && ResidentIdDetector.TryMatchAt(text, start, out length))
+        if (On(enabled, DetectorKind.ResidentId)
+            && (ResidentIdDetector.TryMatchAt(text, start, out length) || GroupedNumbers.TryMatchResidentId(text, start, runEnd, out length)))
         {
             match = new DetectorMatch(DetectorKind.ResidentId, start, length);
             return true;
@@ -262,7 +276,8 @@ public static class ValueDetectors
             return true;
         }
 
-        if (On(enabled, DetectorKind.BankCard) && NumberDetectors.TryMatchBankCard(text, start, runEnd, out length))
+        if (On(enabled, DetectorKind.BankCard)
+            && (NumberDetectors.TryMatchBankCard(text, start, runEnd, out length) || GroupedNumbers.TryMatchBankCard(text, start, runEnd, out length)))
         {
             match = new DetectorMatch(DetectorKind.BankCard, start, length);
             return true;
@@ -271,6 +286,12 @@ public static class ValueDetectors
         if (On(enabled, DetectorKind.Imei) && NumberDetectors.TryMatchImei(text, start, runEnd, out length))
         {
             match = new DetectorMatch(DetectorKind.Imei, start, length);
+            return true;
+        }
+
+        if (On(enabled, DetectorKind.Coordinates) && runEnd - start <= 3 && CoordinateDetector.TryMatchAt(text, start, out length))
+        {
+            match = new DetectorMatch(DetectorKind.Coordinates, start, length);
             return true;
         }
 

@@ -394,7 +394,7 @@ internal sealed partial class PolicyLoader
         {
             _errors.Add($"{where}: path '{path}' {pathError}.");
         }
-        else if (detector is not null && detector is not ("geofence" or "coordinates"))
+        else if (detector is not null && detector != "geofence")
         {
             if (ValueDetectors.TryParse(detector, out var kind))
             {
@@ -402,14 +402,16 @@ internal sealed partial class PolicyLoader
             }
             else
             {
-                _errors.Add($"{where}: detector '{detector}' is unknown (known: {string.Join(", ", ValueDetectors.All.Select(ValueDetectors.ToName))}, geofence, coordinates).");
+                _errors.Add($"{where}: detector '{detector}' is unknown (known: {string.Join(", ", ValueDetectors.All.Select(ValueDetectors.ToName))}, geofence).");
             }
         }
 
         var action = ReadAction(element, where);
-        if (detectorKind is not null && action?.Kind == RuleActionKind.Generalize)
+        if (detectorKind is { } found && action?.Kind == RuleActionKind.Generalize && (found != DetectorKind.Coordinates || action.Grid is null))
         {
-            _errors.Add($"{where}: generalize applies to numbers and timestamps, not to text a detector found (use mask, pseudonymize, keep or drop).");
+            _errors.Add(found == DetectorKind.Coordinates
+                ? $"{where}: the coordinates detector can generalize only with 'grid' (it finds positions, not timestamps)."
+                : $"{where}: generalize applies to numbers and timestamps, not to text a detector found (use mask, pseudonymize, keep or drop).");
         }
 
         RuleCondition? when = null;

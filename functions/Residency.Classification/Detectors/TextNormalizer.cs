@@ -1,0 +1,122 @@
+using System.Buffers;
+using Residency.Classification.Streaming;
+
+namespace Residency.Classification.Detectors;
+
+/// <summary>
+/// Rewrites the ways people type identifiers into the ASCII forms the detectors read: full-width ASCII (U+FF01-U+FF5E, typed
+/// by Chinese input methods) becomes ASCII, the ideographic and no-break spaces a space, dash variants '-', and middle-dot
+/// variants '·' (U+00B7). Everything else is copied unchanged, so offsets map back to the original text by the change points.
+/// </summary>
+internal sealed class TextNormalizer
+{
+    // Lead bytes of every character this rewrites: C2 (U+00A0), E2 (dashes, bullets, U+2212, U+22C5), E3 (U+3000, U+30FB), EF (U+FFxx).
+    private static readonly SearchValues<byte> LeadBytes = SearchValues.Create([0xC2, 0xE2, 0xE3, 0xEF]);
+
+    // Per change: the offsets just after it in the normalized and in the original text (a first entry (0, 0) is implied).
+    private readonly List<(int Normalized, int Original)> _changes = [];
+
+    /// <summary>The normalized text of the last <see cref="Normalize"/> that returned true.</summary>
+    public ByteBuffer Output { get; } = new();
+
+    /// <summary>Normalizes <paramref name="text"/> into <see cref="Output"/>; false (and nothing written) when it has nothing to rewrite.</summary>
+    public bool Normalize(ReadOnlySpan<byte> text)
+    {
+        _changes.Clear();
+        Output.Truncate(0);
+        var copied = 0;
+        var i = text.IndexOfAny(LeadBytes);
+        while (i >= 0 && i < text.Length)
+        {
+            var consumed = TryMap(text[i..], out var replacement);
+            if (consumed == 0)
+            {
+                var next = text[(i + 1)..].IndexOfAny(LeadBytes);
+                i = next < 0 ? -1 : i + 1 + next;
+                continue;
+            }
+
+            Output.Append(text[copied..i]);
+            Output.Append(replacement);
+            i += consumed;
+            copied = i;
+            _changes.Add((Output.Length, i));
+            var following = text[i..].IndexOfAny(LeadBytes);
+            i = following < 0 ? -1 : i + following;
+        }
+
+        if (_changes.Count == 0)
+        {
+            return false;
+        }
+
+        Output.Append(text[copied..]);
+        return true;
+    }
+
+    /// <summary>The offset in the original text of an offset in the normalized text (a character boundary of both).</summary>
+    public int ToOriginal(int normalizedOffset)
+    {
+        int low = 0, high = _changes.Count - 1, best = -1;
+        while (low <= high)
+        {
+            var mid = (low + high) >>> 1;
+            if (_changes[mid].Normalized <= normalizedOffset)
+            {
+                best = mid;
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return best < 0 ? normalizedOffset : _changes[best].Original + (normalizedOffset - _changes[best].Normalized);
+    }
+
+    /// <summary>The UTF-8 length of the character at the start of <paramref name="text"/> when it is rewritten, else 0.</summary>
+    private static int TryMap(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> replacement)
+    {
+        replacement = default;
+        if (text[0] == 0xC2)
+        {
+            if (text.Length >= 2 && text[1] == 0xA0)
+            {
+                replacement = " "u8;
+                return 2;
+            }
+
+            return 0;
+        }
+
+        if (text.Length < 3)
+        {
+            return 0;
+        }
+
+        var codePoint = ((text[0] & 0x0F) << 12) | ((text[1] & 0x3F) << 6) | (text[2] & 0x3F);
+        if ((text[1] & 0xC0) != 0x80 || (text[2] & 0xC0) != 0x80)
+        {
+            return 0;
+        }
+
+        if (codePoint is >= 0xFF01 and <= 0xFF5E)
+        {
+            replacement = AsciiTable.Slice(codePoint - 0xFF01, 1);
+            return 3;
+        }
+
+        replacement = codePoint switch
+        {
+            0x3000 => " "u8,
+            0x2010 or 0x2011 or 0x2012 or 0x2013 or 0x2014 or 0x2212 => "-"u8,
+            0x2022 or 0x2027 or 0x22C5 or 0x30FB or 0xFF65 => "·"u8,
+            _ => default,
+        };
+        return replacement.IsEmpty ? 0 : 3;
+    }
+
+    /// <summary>The ASCII characters U+0021-U+007E, indexed by full-width code point minus U+FF01.</summary>
+    private static ReadOnlySpan<byte> AsciiTable => "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8;
+}
