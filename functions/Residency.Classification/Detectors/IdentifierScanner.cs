@@ -19,8 +19,9 @@ internal sealed class IdentifierScanner
     /// <summary>The matches of the last <see cref="Scan"/>, in text order.</summary>
     public List<IdentifierMatch> Matches { get; } = [];
 
-    /// <summary>Finds the identifiers of the enabled detectors (a bit set of <see cref="ValueDetectors.Bit"/>) in UTF-8 text.</summary>
-    public void Scan(ReadOnlySpan<byte> text, int enabled)
+    /// <summary>Finds the identifiers of the enabled detectors (a bit set of <see cref="ValueDetectors.Bit"/>) in UTF-8 text;
+    /// with <paramref name="stopKinds"/>, stops at the first match of those kinds (see <see cref="ValueDetectors.ScanNormalized"/>).</summary>
+    public void Scan(ReadOnlySpan<byte> text, int enabled, int stopKinds = 0)
     {
         Matches.Clear();
         _raw.Clear();
@@ -32,7 +33,7 @@ internal sealed class IdentifierScanner
 
         var normalized = _normalizer.Normalize(text);
         ReadOnlySpan<byte> scanned = normalized ? _normalizer.Output.Written : text;
-        ValueDetectors.ScanNormalized(scanned, enabled, _raw);
+        ValueDetectors.ScanNormalized(scanned, enabled, _raw, stopKinds);
         foreach (var m in _raw)
         {
             var canonicalStart = _canonical.Length;

@@ -16,6 +16,9 @@ internal sealed class TextNormalizer
     // Per change: the offsets just after it in the normalized and in the original text (a first entry (0, 0) is implied).
     private readonly List<(int Normalized, int Original)> _changes = [];
 
+    // The last change point at or before the offset asked for last (-1: before the first change).
+    private int _cursor = -1;
+
     /// <summary>The normalized text of the last <see cref="Normalize"/> that returned true.</summary>
     public ByteBuffer Output { get; } = new();
 
@@ -23,6 +26,7 @@ internal sealed class TextNormalizer
     public bool Normalize(ReadOnlySpan<byte> text)
     {
         _changes.Clear();
+        _cursor = -1;
         Output.Truncate(0);
         var copied = 0;
         var i = text.IndexOfAny(LeadBytes);
@@ -54,25 +58,22 @@ internal sealed class TextNormalizer
         return true;
     }
 
-    /// <summary>The offset in the original text of an offset in the normalized text (a character boundary of both).</summary>
+    /// <summary>The offset in the original text of an offset in the normalized text (a character boundary of both). Offsets are
+    /// asked for in increasing order after each <see cref="Normalize"/> (match starts and ends), so a cursor walks the change
+    /// points once instead of searching them per match: text dense with full-width punctuation and identifiers stays linear.</summary>
     public int ToOriginal(int normalizedOffset)
     {
-        int low = 0, high = _changes.Count - 1, best = -1;
-        while (low <= high)
+        if (_cursor >= 0 && _changes[_cursor].Normalized > normalizedOffset)
         {
-            var mid = (low + high) >>> 1;
-            if (_changes[mid].Normalized <= normalizedOffset)
-            {
-                best = mid;
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid - 1;
-            }
+            _cursor = -1;
         }
 
-        return best < 0 ? normalizedOffset : _changes[best].Original + (normalizedOffset - _changes[best].Normalized);
+        while (_cursor + 1 < _changes.Count && _changes[_cursor + 1].Normalized <= normalizedOffset)
+        {
+            _cursor++;
+        }
+
+        return _cursor < 0 ? normalizedOffset : _changes[_cursor].Original + (normalizedOffset - _changes[_cursor].Normalized);
     }
 
     /// <summary>The UTF-8 length of the character at the start of <paramref name="text"/> when it is rewritten, else 0.</summary>

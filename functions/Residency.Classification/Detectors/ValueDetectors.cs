@@ -82,7 +82,10 @@ public static class ValueDetectors
 
     /// <summary>Appends non-overlapping matches of the enabled detectors (a bit set of <see cref="Bit"/>) in already normalized
     /// text (see <see cref="TextNormalizer"/>), in text order; <see cref="IdentifierScanner"/> normalizes first.</summary>
-    internal static void ScanNormalized(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results)
+    /// <remarks>With <paramref name="stopKinds"/>, the scan ends at the first match of one of those kinds (callers that only
+    /// need the highest level pass the detectors of the highest level). Not while an e-mail address could still take over
+    /// the match (an '@' in the text and the e-mail detector on), so the matches found are always the full scan's first ones.</remarks>
+    internal static void ScanNormalized(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, int stopKinds = 0)
     {
         // Most values hold no digit; then only e-mail (needs '@'), plates (need a CJK byte) and all-letter VINs can match.
         if (text.IndexOfAnyInRange((byte)'0', (byte)'9') < 0)
@@ -102,18 +105,24 @@ public static class ValueDetectors
             return;
         }
 
-        ScanAll(text, enabled, results, skipIdleBytes: true);
+        if (On(enabled, DetectorKind.Email) && text.Contains((byte)'@'))
+        {
+            stopKinds = 0;
+        }
+
+        ScanAll(text, enabled, results, skipIdleBytes: true, stopKinds);
     }
 
     /// <summary>The scan itself, byte by byte, without the prefilters of <see cref="ScanNormalized"/> (tests check they change nothing).
-    /// With <paramref name="skipIdleBytes"/> and no plate detector, it jumps over bytes that cannot start a match (Chinese text).</summary>
-    internal static void ScanAll(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, bool skipIdleBytes = false)
+    /// With <paramref name="skipIdleBytes"/> it jumps over bytes that cannot start a match: inside a run of letters and digits
+    /// (<see cref="SkipInsideToken"/>) and, without the plate detector, Chinese text.</summary>
+    internal static void ScanAll(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, bool skipIdleBytes = false, int stopKinds = 0)
     {
-        skipIdleBytes &= !On(enabled, DetectorKind.Plate);
+        var skipChinese = skipIdleBytes && !On(enabled, DetectorKind.Plate);
         var i = 0;
         while (i < text.Length)
         {
-            if (skipIdleBytes)
+            if (skipChinese)
             {
                 var skip = text[i..].IndexOfAny(AsciiMatchStarts);
                 if (skip < 0)
@@ -122,6 +131,15 @@ public static class ValueDetectors
                 }
 
                 i += skip;
+            }
+
+            if (skipIdleBytes && AsciiBytes.LetterOrDigitAt(text, i - 1) && AsciiBytes.IsLetterOrDigit(text[i]))
+            {
+                i = SkipInsideToken(text, i);
+                if (i >= text.Length)
+                {
+                    break;
+                }
             }
 
             var b = text[i];
@@ -184,11 +202,46 @@ public static class ValueDetectors
             if (found)
             {
                 results.Add(match);
+                if ((stopKinds & Bit(match.Kind)) != 0)
+                {
+                    return;
+                }
+
                 next = match.Start + match.Length;
             }
 
             i = Math.Max(next, i + 1);
         }
+    }
+
+    /// <summary>
+    /// From a position inside a run of letters and digits, the next position a match could start at. Inside a token no
+    /// detector starts at a letter (VINs, passports and ICCIDs start a token), at the inside of a digit run, or at a run of
+    /// one digit (every digit-run detector needs at least two: "86" of +86, 3-4-4 phones, groups of 4 and 6, or whole
+    /// numbers); a coordinate needs no letter before it. So a long "a1a1a1..." run costs a tight loop, not a detector call
+    /// per digit. Stops at a digit run of two or more, or at the first byte that is neither letter nor digit.
+    /// </summary>
+    private static int SkipInsideToken(ReadOnlySpan<byte> text, int i)
+    {
+        while (i < text.Length)
+        {
+            var b = text[i];
+            if (AsciiBytes.IsDigit(b))
+            {
+                if (!AsciiBytes.IsDigit(text[i - 1]) && AsciiBytes.DigitAt(text, i + 1))
+                {
+                    return i;
+                }
+            }
+            else if (!AsciiBytes.IsLetter(b))
+            {
+                return i;
+            }
+
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>The bytes at which <see cref="ScanAll"/> acts when the plate detector (CJK lead bytes) is off.</summary>

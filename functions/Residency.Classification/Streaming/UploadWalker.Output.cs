@@ -49,7 +49,7 @@ internal ref partial struct UploadWalker
         {
             var value = token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan;
             var scanner = _s.Scanner;
-            scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level]);
+            scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level]);
             if (scanner.Matches.Count > 0)
             {
                 var fieldAction = action;
