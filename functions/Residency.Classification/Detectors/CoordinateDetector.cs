@@ -33,10 +33,10 @@ internal static class CoordinateDetector
         }
 
         var i = SkipSpaces(text, firstEnd);
-        var comma = i < text.Length && text[i] == ',';
-        if (comma)
+        var comma = CommaLength(text, i);
+        if (comma > 0)
         {
-            i = SkipSpaces(text, i + 1);
+            i = SkipSpaces(text, i + comma);
         }
         else if (i == firstEnd)
         {
@@ -102,6 +102,10 @@ internal static class CoordinateDetector
         var end = AsciiBytes.DigitRunEnd(text, dot + 1);
         return end - dot - 1 >= 3 ? end : -1;
     }
+
+    /// <summary>1 for ',', 3 for the full-width '，' that Chinese text uses, else 0.</summary>
+    private static int CommaLength(ReadOnlySpan<byte> text, int i) =>
+        i < text.Length && text[i] == ',' ? 1 : text[i..].StartsWith("，"u8) ? 3 : 0;
 
     private static int SkipSpaces(ReadOnlySpan<byte> text, int i)
     {

@@ -50,7 +50,7 @@ internal sealed class IdentifierScanner
         Matches.Clear();
         _raw.Clear();
         _canonical.Trim(maxRetained);
-        _normalizer.Output.Trim(maxRetained);
+        _normalizer.Trim(maxRetained);
     }
 
     /// <summary>The canonical form of a match of the last scan.</summary>

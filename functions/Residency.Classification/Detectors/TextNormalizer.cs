@@ -4,9 +4,11 @@ using Residency.Classification.Streaming;
 namespace Residency.Classification.Detectors;
 
 /// <summary>
-/// Rewrites the ways people type identifiers into the ASCII forms the detectors read: full-width ASCII (U+FF01-U+FF5E, typed
-/// by Chinese input methods) becomes ASCII, the ideographic and no-break spaces a space, dash variants '-', and middle-dot
-/// variants '·' (U+00B7). Everything else is copied unchanged, so offsets map back to the original text by the change points.
+/// Rewrites the ways people type identifiers into the ASCII forms the detectors read: full-width digits, letters and the
+/// symbols identifiers contain (<c>+ - . @ _ %</c>; typed by Chinese input methods) become ASCII, the ideographic and no-break
+/// spaces a space, dash variants '-', and middle-dot variants '·' (U+00B7). Everything else is copied unchanged, so offsets
+/// map back to the original text by the change points. Full-width punctuation (<c>，：（）</c>) is left alone: it is in most
+/// Chinese text and changes no boundary, so such text needs no copy (the coordinate detector reads '，' itself).
 /// </summary>
 internal sealed class TextNormalizer
 {
@@ -58,6 +60,17 @@ internal sealed class TextNormalizer
         return true;
     }
 
+    /// <summary>Gives back oversized buffers after an unusually large text, so idle threads do not pin memory.</summary>
+    public void Trim(int maxRetainedBytes)
+    {
+        Output.Trim(maxRetainedBytes);
+        _changes.Clear();
+        if (_changes.Capacity > maxRetainedBytes / 8)
+        {
+            _changes.Capacity = maxRetainedBytes / 8;
+        }
+    }
+
     /// <summary>The offset in the original text of an offset in the normalized text (a character boundary of both). Offsets are
     /// asked for in increasing order after each <see cref="Normalize"/> (match starts and ends), so a cursor walks the change
     /// points once instead of searching them per match: text dense with full-width punctuation and identifiers stays linear.</summary>
@@ -102,7 +115,8 @@ internal sealed class TextNormalizer
             return 0;
         }
 
-        if (codePoint is >= 0xFF01 and <= 0xFF5E)
+        if (codePoint is (>= 0xFF10 and <= 0xFF19) or (>= 0xFF21 and <= 0xFF3A) or (>= 0xFF41 and <= 0xFF5A)
+            or 0xFF0B or 0xFF0D or 0xFF0E or 0xFF20 or 0xFF3F or 0xFF05)
         {
             replacement = AsciiTable.Slice(codePoint - 0xFF01, 1);
             return 3;
