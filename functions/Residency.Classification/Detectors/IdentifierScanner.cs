@@ -12,6 +12,9 @@ internal readonly record struct IdentifierMatch(DetectorKind Kind, int Start, in
 /// </summary>
 internal sealed class IdentifierScanner
 {
+    /// <summary>Longer than any identifier as written (an e-mail address is at most 254 bytes; full-width forms triple a few).</summary>
+    private const int MaxWholeValueBytes = 320;
+
     private readonly TextNormalizer _normalizer = new();
     private readonly List<DetectorMatch> _raw = [];
     private readonly ByteBuffer _canonical = new();
@@ -60,6 +63,11 @@ internal sealed class IdentifierScanner
     public bool TryWholeValue(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> canonical)
     {
         canonical = default;
+        if (value.Length > MaxWholeValueBytes)
+        {
+            return false;
+        }
+
         Scan(value, ValueDetectors.AllKinds);
         if (Matches.Count != 1)
         {

@@ -99,9 +99,9 @@ public static class ValueDetectors
                 return;
             }
         }
-        else if ((enabled & NeedNoDigits) == 0 && LongestDigitRunBelow(text, MinDigitRun(enabled)))
+        else if ((enabled & NeedNoDigits) == 0 && !AnyRunMayMatch(text, enabled))
         {
-            // Every enabled detector needs a longer run of digits than the text holds (timestamps, versions, short ids).
+            // No run of digits has the shape any enabled detector needs (timestamps, versions, short ids).
             return;
         }
 
@@ -251,59 +251,54 @@ public static class ValueDetectors
     /// <summary>Detectors that can match without a run of digits (all-letter VINs and plates, e-mail addresses).</summary>
     private const int NeedNoDigits = (1 << (int)DetectorKind.Vin) | (1 << (int)DetectorKind.Plate) | (1 << (int)DetectorKind.Email);
 
-    /// <summary>The shortest run of consecutive ASCII digits any match of the enabled detectors contains (none of <see cref="NeedNoDigits"/> enabled).</summary>
-    private static int MinDigitRun(int enabled)
+    /// <summary>
+    /// True when some run of consecutive ASCII digits could belong to a match of an enabled digit detector. Every match holds
+    /// a run of a known shape: an ID number a run of 17 or more, or the 6 of its first group; a bank card 16 or more, or a
+    /// first group of 4 starting 3-6; an IMEI 15; a passport 7 after its letters; a mobile number 11, or a group of 4 (3-4-4,
+    /// 0086); an ICCID 4 or more starting 8986; a coordinate 3 decimals after a point. Timestamps, versions and short ids hold
+    /// none of these, so most texts are ruled out in one vectorized pass over their digit runs.
+    /// </summary>
+    private static bool AnyRunMayMatch(ReadOnlySpan<byte> text, int enabled)
     {
-        var min = int.MaxValue;
-        foreach (var (kind, run) in DigitRunNeeded)
-        {
-            if (On(enabled, kind))
-            {
-                min = Math.Min(min, run);
-            }
-        }
-
-        return min;
-    }
-
-    /// <summary>Per detector, a run of digits every match contains: an ID number 17 before its check character or a group
-    /// of 4 or 8 when grouped, a bank card 16 or groups of 4, a passport 7 or 8 after its letters, a mobile 11 or 3-4-4, an
-    /// ICCID starts 8986, a coordinate has 3 decimals.</summary>
-    private static readonly (DetectorKind Kind, int Run)[] DigitRunNeeded =
-    [
-        (DetectorKind.ResidentId, 4), (DetectorKind.BankCard, 4), (DetectorKind.Imei, 15),
-        (DetectorKind.Passport, 7), (DetectorKind.Mobile, 4), (DetectorKind.Iccid, 4), (DetectorKind.Coordinates, 3),
-    ];
-
-    /// <summary>True when no run of consecutive ASCII digits in the text is as long as <paramref name="run"/>.</summary>
-    private static bool LongestDigitRunBelow(ReadOnlySpan<byte> text, int run)
-    {
+        // Any run this long matches some enabled detector's shape; shorter runs need a closer look (most runs are 1-2 digits).
+        var anyLongerThan = On(enabled, DetectorKind.Mobile) ? 4 : On(enabled, DetectorKind.Passport) ? 7 : On(enabled, DetectorKind.Imei) ? 15
+            : On(enabled, DetectorKind.BankCard) ? 16 : On(enabled, DetectorKind.ResidentId) ? 17 : int.MaxValue;
         var i = 0;
         while (i < text.Length)
         {
             var start = text[i..].IndexOfAnyInRange((byte)'0', (byte)'9');
             if (start < 0)
             {
-                return true;
-            }
-
-            i += start;
-            var length = text[i..].IndexOfAnyExceptInRange((byte)'0', (byte)'9');
-            if (length < 0)
-            {
-                length = text.Length - i;
-            }
-
-            if (length >= run)
-            {
                 return false;
             }
 
-            i += length;
+            i += start;
+            var run = text[i..].IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+            if (run < 0)
+            {
+                run = text.Length - i;
+            }
+
+            if (run >= 3 && (run >= anyLongerThan || MayMatch(text, i, run, enabled)))
+            {
+                return true;
+            }
+
+            i += run;
         }
 
-        return true;
+        return false;
     }
+
+    /// <summary>The shapes of <see cref="AnyRunMayMatch"/> for one run of at least 3 digits at <paramref name="i"/>.</summary>
+    private static bool MayMatch(ReadOnlySpan<byte> text, int i, int run, int enabled) =>
+        (On(enabled, DetectorKind.ResidentId) && (run >= 17 || run == 6))
+        || (On(enabled, DetectorKind.BankCard) && (run >= 16 || (run == 4 && text[i] >= '3' && text[i] <= '6')))
+        || (On(enabled, DetectorKind.Imei) && run >= 15)
+        || (On(enabled, DetectorKind.Passport) && run >= 7)
+        || (On(enabled, DetectorKind.Mobile) && run >= 4)
+        || (On(enabled, DetectorKind.Iccid) && run >= 4 && text[i..].StartsWith("8986"u8))
+        || (On(enabled, DetectorKind.Coordinates) && i > 0 && text[i - 1] == '.');
 
     private static bool On(int enabled, DetectorKind kind) => (enabled & Bit(kind)) != 0;
 
