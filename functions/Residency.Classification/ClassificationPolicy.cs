@@ -35,15 +35,16 @@ public sealed class ClassificationPolicy
         {
             if (rule.DetectorKind is { } kind)
             {
+                // The coordinates rule classifies numeric pairs in objects and, as a detector, decimal pairs written in text.
                 DetectorRules[(int)kind] = rule;
+                if (kind == DetectorKind.Coordinates)
+                {
+                    CoordinatesRule = rule;
+                }
             }
             else if (rule.Detector == "geofence")
             {
                 GeofenceRule = rule;
-            }
-            else if (rule.Detector == "coordinates")
-            {
-                CoordinatesRule = rule;
             }
         }
 
@@ -65,6 +66,7 @@ public sealed class ClassificationPolicy
         // For each field level, which detectors can raise it (a detector runs only where its level is higher).
         DetectorsAbove = new int[4];
         DetectorsAtOrAbove = new int[4];
+        HighestDetectorsAbove = new int[4];
         foreach (var level in DataLevels.All)
         {
             foreach (var rule in DetectorRules)
@@ -77,6 +79,15 @@ public sealed class ClassificationPolicy
                 if (rule?.DetectorKind is { } same && rule.Level >= level)
                 {
                     DetectorsAtOrAbove[(int)level] |= ValueDetectors.Bit(same);
+                }
+            }
+
+            var highest = DetectorRules.Where(r => r is not null && r.Level > level).Select(r => r!.Level).DefaultIfEmpty(level).Max();
+            foreach (var rule in DetectorRules)
+            {
+                if (rule?.DetectorKind is { } top && rule.Level == highest && highest > level)
+                {
+                    HighestDetectorsAbove[(int)level] |= ValueDetectors.Bit(top);
                 }
             }
         }
@@ -128,6 +139,9 @@ public sealed class ClassificationPolicy
     internal PolicyRule? CoordinatesRule { get; }
 
     internal int[] DetectorsAbove { get; }
+
+    /// <summary>Of <see cref="DetectorsAbove"/>, those at the highest level: once one matches, the field's level is known.</summary>
+    internal int[] HighestDetectorsAbove { get; }
 
     /// <summary>Detectors whose matches are rewritten once a field has been raised (every identifier in it, not only the raising one).</summary>
     internal int[] DetectorsAtOrAbove { get; }

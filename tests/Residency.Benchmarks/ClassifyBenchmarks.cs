@@ -24,8 +24,9 @@ public class ClassifyBenchmarks : IDisposable
     private Utf8JsonWriter _copyWriter = null!;
     private byte[] _unescaped = new byte[1024];
 
-    /// <summary>The sample upload (samples/uploads/NAME.json): 2-4 KB uploads (account: pseudonymized and masked fields, identifiers in Chinese free text, unknown fields) and one 500-point trajectory (45 KB).</summary>
-    [Params("telemetry", "event", "cabin", "trip", "account", "trip-500-points")]
+    /// <summary>The sample upload (samples/uploads/NAME.json): 2-4 KB uploads (account: pseudonymized and masked fields, identifiers in
+    /// Chinese free text, unknown fields), one 500-point trajectory (45 KB), and the generated 1 MB worst cases (<see cref="WorstCaseUploads"/>).</summary>
+    [Params("telemetry", "event", "cabin", "trip", "account", "trip-500-points", "worst-alnum-card-1mb", "worst-dtc-runs-1mb", "worst-near-misses-1mb", "worst-dense-ids-1mb")]
     public string Upload { get; set; } = "telemetry";
 
     /// <summary>The payload size in bytes (after <see cref="Setup"/>).</summary>
@@ -34,11 +35,16 @@ public class ClassifyBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
-        _payload = File.ReadAllBytes(Path.Combine(FindRoot(), "samples", "uploads", Upload + ".json"));
+        _payload = PayloadFor(Upload);
         _classifier = new UploadClassifier(ClassificationPolicy.Default, PseudonymizationKey.Development);
         _copyBuffer = new ArrayBufferWriter<byte>(_payload.Length * 2);
         _copyWriter = new Utf8JsonWriter(_copyBuffer, CopyOptions);
     }
+
+    /// <summary>The bytes of an upload: a sample file, or a generated worst case.</summary>
+    public static byte[] PayloadFor(string upload) => WorstCaseUploads.Names.Contains(upload)
+        ? WorstCaseUploads.Create(upload)
+        : File.ReadAllBytes(Path.Combine(FindRoot(), "samples", "uploads", upload + ".json"));
 
     [GlobalCleanup]
     public void Dispose()
@@ -110,6 +116,7 @@ public class ClassifyBenchmarks : IDisposable
         public Config()
         {
             AddColumn(StatisticColumn.OperationsPerSecond);
+            AddColumn(new PayloadColumn(), new TimePerKilobyteColumn());
         }
     }
 }

@@ -11,12 +11,14 @@ internal static class InterleavedRatio
 {
     public static void Run(TextWriter output)
     {
-        output.WriteLine("upload            payload   classify us   copy us   copy/classify throughput");
-        foreach (var upload in new[] { "telemetry", "event", "cabin", "trip", "account", "trip-500-points" })
+        output.WriteLine("upload                  payload   classify us   copy us   copy/classify throughput   classify us/KB");
+        var perKilobyte = new Dictionary<string, double>();
+        string[] common = ["telemetry", "event", "cabin", "trip", "account", "trip-500-points"];
+        foreach (var upload in common.Concat(WorstCaseUploads.Names))
         {
             using var bench = new ClassifyBenchmarks { Upload = upload };
             bench.Setup();
-            var rounds = upload.StartsWith("trip-500", StringComparison.Ordinal) ? 200 : 2000;
+            var rounds = upload.StartsWith("worst", StringComparison.Ordinal) ? 2 : upload.StartsWith("trip-500", StringComparison.Ordinal) ? 200 : 2000;
             for (var i = 0; i < rounds * 5; i++)
             {
                 bench.Classify();
@@ -42,7 +44,16 @@ internal static class InterleavedRatio
                 copy = Math.Min(copy, watch.Elapsed.TotalMicroseconds / rounds);
             }
 
-            output.WriteLine($"{upload,-16} {bench.PayloadBytes,8} {classify,12:F2} {copy,9:F2} {copy / classify,12:F2}");
+            perKilobyte[upload] = classify / (bench.PayloadBytes / 1024.0);
+            output.WriteLine($"{upload,-22} {bench.PayloadBytes,9} {classify,12:F2} {copy,9:F2} {copy / classify,12:F2} {perKilobyte[upload],28:F2}");
+        }
+
+        // The linear-time target: a 1 MB worst case costs at most 10x a common upload per KB.
+        var commonPerKilobyte = common.Take(5).Average(u => perKilobyte[u]);
+        output.WriteLine($"common uploads (telemetry..account) average {commonPerKilobyte:F2} us/KB");
+        foreach (var upload in WorstCaseUploads.Names)
+        {
+            output.WriteLine($"{upload,-22} {perKilobyte[upload] / commonPerKilobyte,6:F2}x the common per-KB time (target at most 10x)");
         }
     }
 }

@@ -80,7 +80,7 @@ public partial class PolicyTests
     [InlineData("""{ "id": "r1", "path": "$.a", "level": "general", "category": "x", "action": { "type": "mask", "keepFirst": -1 }, "reference": "r" }""", "rule 'r1': action parameter 'keepFirst'")]
     [InlineData("""{ "id": "r1", "path": "$.a", "level": "general", "category": "x", "action": { "type": "keep", "grid": 0.1 }, "reference": "r" }""", "rule 'r1': 'grid' and 'truncate' apply only to action generalize")]
     [InlineData("""{ "id": "r1", "path": "$.a", "level": "general", "category": "x", "action": "keep" }""", "rule 'r1': 'reference' is required")]
-    [InlineData("""{ "id": "r1", "path": "$.a", "level": "general", "category": "x", "action": "keep", "reference": "r", "colour": "red" }""", "rule 'r1': unknown property 'colour'")]
+    [InlineData("""{ "id": "r1", "path": "$.a", "level": "general", "category": "x", "action": "keep", "reference": "r", "colour": "red" }""", "(rule 'r1'): unknown property 'colour'")]
     [InlineData("""{ "id": "r1", "path": "$.a", "level": "general", "category": "x", "action": "mask", "reference": "r", "when": { "field": "x", "missing": true } }""", "rule 'r1': a rule with 'when' classifies a whole node")]
     [InlineData("""{ "id": "r1", "path": "$.a", "level": "general", "category": "x", "action": "keep", "reference": "r", "when": { "field": "x" } }""", "rule 'r1': condition on 'x' needs exactly one of")]
     [InlineData("""{ "id": "r1", "detector": "email", "level": "personal", "category": "x", "action": { "type": "generalize", "grid": 1 }, "reference": "r" }""", "rule 'r1': generalize applies to numbers and timestamps")]

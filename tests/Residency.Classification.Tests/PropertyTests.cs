@@ -157,7 +157,7 @@ public class PropertyTests
                 "354178036859789", "6222021234567890123", "4111111111111111", "89860012345678901234", "8986001234567890123A", "8986A1B2C3D4E5F6G7H8",
                 "wang@example.cn", "a@b.cn", "京AD12345", "沪A1234学", "粤B·12345", "2026-01-10T09:00:00Z", "2026.40.1", "u-88213"),
             Gen.Choose(1, 20).SelectMany(n => Gen.Elements("0123456789".ToCharArray()).ArrayOf(n)).Select(c => new string(c)),
-            Gen.Elements("E", "G", "X", "@", ".", "-", " ", "+", "86", "8986", "AB"),
+            Gen.Elements("E", "G", "X", "@", ".", "-", " ", "+", "86", "8986", "AB", "a1", "a12", "x", "1a2b", "39.908", ",116.397", "6225 ", "110105 "),
             Context);
         var letterDetectors = ValueDetectors.Bit(DetectorKind.Vin) | ValueDetectors.Bit(DetectorKind.Plate) | ValueDetectors.Bit(DetectorKind.Email);
         Prop.ForAll(
@@ -168,9 +168,17 @@ public class PropertyTests
             {
                 var utf8 = Encoding.UTF8.GetBytes(t.text);
                 List<DetectorMatch> filtered = [], unfiltered = [];
-                ValueDetectors.Scan(utf8, t.enabled, filtered);
+                ValueDetectors.ScanNormalized(utf8, t.enabled, filtered);
                 ValueDetectors.ScanAll(utf8, t.enabled, unfiltered, skipIdleBytes: false);
-                return filtered.SequenceEqual(unfiltered);
+
+                // Stopping at the first match of some kinds gives the full scan's matches up to and including that one.
+                List<DetectorMatch> stopped = [];
+                var stopKinds = t.enabled & 0x155;
+                ValueDetectors.ScanNormalized(utf8, t.enabled, stopped, stopKinds);
+                var firstStop = unfiltered.FindIndex(m => (stopKinds & ValueDetectors.Bit(m.Kind)) != 0);
+                var emailMayTakeOver = (t.enabled & ValueDetectors.Bit(DetectorKind.Email)) != 0 && t.text.Contains('@', StringComparison.Ordinal);
+                var expectedStopped = firstStop < 0 || emailMayTakeOver ? unfiltered : unfiltered.Take(firstStop + 1).ToList();
+                return filtered.SequenceEqual(unfiltered) && stopped.SequenceEqual(expectedStopped);
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(2000));
     }
 

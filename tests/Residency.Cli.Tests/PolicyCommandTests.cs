@@ -33,6 +33,44 @@ public class PolicyCommandTests
         Assert.Contains("fallback rule 'unnamed-field': level must be personal or higher", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("trailing", "the policy must be one JSON document, but more follows it")]
+    [InlineData("duplicate", "$.geofences[0].boundingBox (geofence 'example-bj-central-organs'): property 'south' appears more than once")]
+    [InlineData("unknown-in-shape", "$.geofences[0].boundingBox (geofence 'example-bj-central-organs'): unknown property 'radius'")]
+    [InlineData("vin-moved", "$.vin has no rule of its own, so fallback rule 'unnamed-field' would make it sensitive")]
+    public void Validate_and_classify_refuse_loose_policies_with_exit_3(string defect, string expected)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(ClassificationPolicy.DefaultPolicyJson.Span);
+        text = defect switch
+        {
+            "trailing" => text + "\n{}",
+            "duplicate" => text.Replace("\"south\": 39.9075,", "\"south\": 39.9075, \"south\": 1,", StringComparison.Ordinal),
+            "unknown-in-shape" => text.Replace("\"south\": 39.9075,", "\"south\": 39.9075, \"radius\": 1,", StringComparison.Ordinal),
+            _ => VinMoved(),
+        };
+        using var dir = new TempDirectory();
+        var path = dir.Write(defect + ".json", text);
+        var (exitCode, output, error) = CliRunner.Run("policy", "validate", path);
+        Assert.Equal(3, exitCode);
+        Assert.Empty(output);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+
+        var upload = System.IO.Path.Combine(Residency.Testing.RepoPaths.Root, "samples", "uploads", "telemetry.json");
+        (exitCode, output, error) = CliRunner.Run("classify", "--policy", path, upload);
+        Assert.Equal(3, exitCode);
+        Assert.Empty(output);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    private static string VinMoved()
+    {
+        var node = JsonNode.Parse(ClassificationPolicy.DefaultPolicyJson.Span)!.AsObject();
+        var rules = node["rules"]!.AsArray();
+        rules.Remove(rules.First(r => (string?)r!["id"] == "vin"));
+        node["fallback"]!["level"] = "sensitive";
+        return node.ToJsonString();
+    }
+
     [Fact]
     public void Show_prints_every_rule_with_level_action_and_reference()
     {

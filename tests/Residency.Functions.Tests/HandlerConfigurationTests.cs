@@ -127,6 +127,25 @@ public class HandlerConfigurationTests
         Assert.Contains("only one", Assert.Single(ex.Errors), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_policy_file_that_policy_validate_refuses_stops_start_up_with_the_same_errors()
+    {
+        // The same checks as `residency policy validate`: here a second document after the policy.
+        var path = Path.Combine(Path.GetTempPath(), $"policy-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, System.Text.Encoding.UTF8.GetString(Residency.Classification.ClassificationPolicy.DefaultPolicyJson.Span) + "\n{}");
+        try
+        {
+            var ex = Invalid((SettingNames.Environment, "Development"), (SettingNames.StorageConnectionString, Azurite), (SettingNames.PolicyFile, path));
+            var error = Assert.Single(ex.Errors);
+            Assert.Contains(SettingNames.PolicyFile, error, StringComparison.Ordinal);
+            Assert.Contains("the policy must be one JSON document, but more follows it", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData(SettingNames.Port, "http")]
     [InlineData(SettingNames.Port, "70000")]

@@ -16,11 +16,19 @@ internal static class AsciiBytes
 
     public static byte ToUpper(byte b) => IsLower(b) ? (byte)(b - 32) : b;
 
+    public static byte ToLower(byte b) => IsUpper(b) ? (byte)(b + 32) : b;
+
+    /// <summary>A separator people put between digit groups of phone, card and ID numbers.</summary>
+    public static bool IsGroupSeparator(byte b) => b is (byte)' ' or (byte)'-';
+
     /// <summary>True when the byte at <paramref name="index"/> exists and is an ASCII digit.</summary>
     public static bool DigitAt(ReadOnlySpan<byte> text, int index) => (uint)index < (uint)text.Length && IsDigit(text[index]);
 
     /// <summary>True when the byte at <paramref name="index"/> exists and is an ASCII letter or digit.</summary>
     public static bool LetterOrDigitAt(ReadOnlySpan<byte> text, int index) => (uint)index < (uint)text.Length && IsLetterOrDigit(text[index]);
+
+    /// <summary>True when the byte at <paramref name="index"/> exists and is an ASCII letter.</summary>
+    public static bool LetterAt(ReadOnlySpan<byte> text, int index) => (uint)index < (uint)text.Length && IsLetter(text[index]);
 
     public static int DigitRunEnd(ReadOnlySpan<byte> text, int start)
     {

@@ -29,4 +29,8 @@ public enum DetectorKind
 
     /// <summary>E-mail address. Policy name <c>email</c>.</summary>
     Email,
+
+    /// <summary>A decimal latitude/longitude pair inside China written in text. Policy name <c>coordinates</c> (the same rule
+    /// also classifies numeric lat/lon pairs in objects).</summary>
+    Coordinates,
 }

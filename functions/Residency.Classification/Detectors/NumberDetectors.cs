@@ -20,12 +20,19 @@ internal static class NumberDetectors
     }
 
     /// <summary>ICCID issued in China: 8986 then 15-16 letters or digits (some operators use letters), 19-20 in all.</summary>
+    /// <remarks>The boundary and prefix are tested before the token is measured, and the measure stops after 21 bytes: the scan
+    /// calls this at every digit run, also inside a long run of letters and digits, so measuring the rest of that run from
+    /// each start made the scan quadratic in the run's length.</remarks>
     public static bool TryMatchIccid(ReadOnlySpan<byte> text, int start, out int length)
     {
-        var end = AsciiBytes.LetterOrDigitRunEnd(text, start);
-        length = end - start;
-        return length is 19 or 20
-            && !AsciiBytes.LetterOrDigitAt(text, start - 1)
-            && text.Slice(start).StartsWith("8986"u8);
+        length = 0;
+        if (AsciiBytes.LetterOrDigitAt(text, start - 1) || !text[start..].StartsWith("8986"u8))
+        {
+            return false;
+        }
+
+        var end = Math.Min(text.Length, start + 21);
+        length = AsciiBytes.LetterOrDigitRunEnd(text[..end], start) - start;
+        return length is 19 or 20;
     }
 }

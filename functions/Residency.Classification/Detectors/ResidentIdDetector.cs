@@ -7,6 +7,9 @@ internal static class ResidentIdDetector
 
     private static ReadOnlySpan<byte> CheckChars => "10X98765432"u8;
 
+    /// <summary>The latest birth year accepted (the earliest is 1800).</summary>
+    private const int LatestBirthYear = 2099;
+
     /// <summary>True when the 18 characters form a valid ID number (the check character may be x or X).</summary>
     public static bool IsValid(ReadOnlySpan<byte> id)
     {
@@ -56,7 +59,7 @@ internal static class ResidentIdDetector
             return false;
         }
 
-        // A birth date cannot lie in the future; the clock only bounds the year, so results stay deterministic within a year.
-        return year <= DateTime.UtcNow.Year && day <= DateTime.DaysInMonth(year, month);
+        // A fixed latest year, not the clock: the same upload must classify the same on every host and in every year.
+        return year <= LatestBirthYear && day <= DateTime.DaysInMonth(year, month);
     }
 }

@@ -7,18 +7,14 @@ namespace Residency.Classification.Policy;
 /// <summary>Parses and validates a policy document, collecting every error (each names the rule or setting and what is wrong).</summary>
 internal sealed partial class PolicyLoader
 {
-    private static readonly string[] TopLevelProperties = ["id", "version", "schema", "description", "positions", "fallback", "geofences", "rules"];
-    private static readonly string[] RuleProperties = ["id", "path", "detector", "level", "category", "action", "reference", "when", "note"];
-    private static readonly string[] GeofenceProperties = ["id", "name", "datum", "boundingBox", "polygon"];
-
     private readonly List<string> _errors = [];
 
     public static PolicyDefinition Parse(ReadOnlySpan<byte> utf8Json)
     {
         JsonDocument document;
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
         try
         {
-            var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
             document = JsonDocument.ParseValue(ref reader);
         }
         catch (JsonException ex)
@@ -28,7 +24,20 @@ internal sealed partial class PolicyLoader
 
         using (document)
         {
+            try
+            {
+                // One document: comments and whitespace may follow it, nothing else (a second document would be ignored).
+                while (reader.Read())
+                {
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw new PolicyValidationException($"the policy must be one JSON document, but more follows it (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).", ex);
+            }
+
             var loader = new PolicyLoader();
+            PolicyShape.Check(document.RootElement, loader._errors);
             var definition = loader.Read(document.RootElement);
             if (loader._errors.Count > 0)
             {
@@ -50,7 +59,6 @@ internal sealed partial class PolicyLoader
             return null;
         }
 
-        CheckProperties(root, TopLevelProperties, "the policy");
         var id = RequireString(root, "id", "the policy");
         if (id is not null && !TagSafe().IsMatch(id))
         {
@@ -164,6 +172,26 @@ internal sealed partial class PolicyLoader
         {
             _errors.Add("the policy defines geofences but no rule with detector 'geofence' says how to classify positions inside them.");
         }
+
+        CheckVinStaysPersonal(rules, fallback);
+    }
+
+    /// <summary>
+    /// Whatever the policy says, the raw VIN lives only in the personal fragment: the rule that applies to $.vin (its own, else
+    /// the fallback, as paths name fields below '$') must be personal and keep. Other fragments join on the vehicle key instead.
+    /// </summary>
+    private void CheckVinStaysPersonal(List<PolicyRule> rules, PolicyRule? fallback)
+    {
+        if (fallback is null || rules.Any(r => r.Path == "$.vin" && r.When is null))
+        {
+            return;
+        }
+
+        if (fallback.Level != DataLevel.Personal || fallback.Action.Kind != RuleActionKind.Keep)
+        {
+            _errors.Add($"$.vin has no rule of its own, so fallback rule '{fallback.Id}' would make it {DataLevels.ToName(fallback.Level)} with action {fallback.Action.Name}: "
+                + "add a rule for $.vin with level personal and action keep (the raw VIN lives only in the personal fragment).");
+        }
     }
 
     private void CheckEnvelopeRule(PolicyRule rule)
@@ -173,8 +201,8 @@ internal sealed partial class PolicyLoader
             case "$.messageId" or "$.capturedAt" when rule.Level != DataLevel.General || rule.Action.Kind != RuleActionKind.Keep:
                 _errors.Add($"rule '{rule.Id}': {rule.Path} travels in every fragment, so its rule must be level general with action keep.");
                 break;
-            case "$.vin" when rule.Level != DataLevel.Personal:
-                _errors.Add($"rule '{rule.Id}': $.vin must be level personal (the raw VIN lives only in the personal fragment).");
+            case "$.vin" when rule.When is null && (rule.Level != DataLevel.Personal || rule.Action.Kind != RuleActionKind.Keep):
+                _errors.Add($"rule '{rule.Id}': $.vin must be level personal with action keep (the raw VIN lives only in the personal fragment).");
                 break;
             case "$.schema" or "$.messageId" or "$.capturedAt" or "$.vin" when rule.When is not null:
                 _errors.Add($"rule '{rule.Id}': {rule.Path} is an envelope field and cannot have a 'when' condition.");
@@ -195,7 +223,6 @@ internal sealed partial class PolicyLoader
             return ("lat", "lon");
         }
 
-        CheckProperties(positions, ["latitude", "longitude"], "'positions'");
         var lat = RequireString(positions, "latitude", "'positions'") ?? "lat";
         var lon = RequireString(positions, "longitude", "'positions'") ?? "lon";
         if (lat == lon)
@@ -242,7 +269,6 @@ internal sealed partial class PolicyLoader
                 }
             }
 
-            CheckProperties(g, GeofenceProperties, where);
             var vertices = new List<(double Lat, double Lon)>();
             var hasBox = g.TryGetProperty("boundingBox", out var box);
             var hasPolygon = g.TryGetProperty("polygon", out var polygon);
@@ -356,7 +382,6 @@ internal sealed partial class PolicyLoader
             }
         }
 
-        CheckProperties(element, RuleProperties, where);
         var levelName = RequireString(element, "level", where);
         var level = DataLevel.Personal;
         if (levelName is not null && !DataLevels.TryParse(levelName, out level))
@@ -394,7 +419,7 @@ internal sealed partial class PolicyLoader
         {
             _errors.Add($"{where}: path '{path}' {pathError}.");
         }
-        else if (detector is not null && detector is not ("geofence" or "coordinates"))
+        else if (detector is not null && detector != "geofence")
         {
             if (ValueDetectors.TryParse(detector, out var kind))
             {
@@ -402,14 +427,16 @@ internal sealed partial class PolicyLoader
             }
             else
             {
-                _errors.Add($"{where}: detector '{detector}' is unknown (known: {string.Join(", ", ValueDetectors.All.Select(ValueDetectors.ToName))}, geofence, coordinates).");
+                _errors.Add($"{where}: detector '{detector}' is unknown (known: {string.Join(", ", ValueDetectors.All.Select(ValueDetectors.ToName))}, geofence).");
             }
         }
 
         var action = ReadAction(element, where);
-        if (detectorKind is not null && action?.Kind == RuleActionKind.Generalize)
+        if (detectorKind is { } found && action?.Kind == RuleActionKind.Generalize && (found != DetectorKind.Coordinates || action.Grid is null))
         {
-            _errors.Add($"{where}: generalize applies to numbers and timestamps, not to text a detector found (use mask, pseudonymize, keep or drop).");
+            _errors.Add(found == DetectorKind.Coordinates
+                ? $"{where}: the coordinates detector can generalize only with 'grid' (it finds positions, not timestamps)."
+                : $"{where}: generalize applies to numbers and timestamps, not to text a detector found (use mask, pseudonymize, keep or drop).");
         }
 
         RuleCondition? when = null;
@@ -464,7 +491,6 @@ internal sealed partial class PolicyLoader
         }
         else if (element.ValueKind == JsonValueKind.Object)
         {
-            CheckProperties(element, ["type", "grid", "truncate", "keepFirst", "keepLast", "keepFrom"], $"{where} action");
             type = RequireString(element, "type", $"{where} action");
         }
         else
@@ -585,7 +611,6 @@ internal sealed partial class PolicyLoader
         if (element.TryGetProperty("any", out var any) || element.TryGetProperty("all", out any))
         {
             var isAny = element.TryGetProperty("any", out _);
-            CheckProperties(element, [isAny ? "any" : "all"], $"{where} 'when'");
             if (any.ValueKind != JsonValueKind.Array || any.GetArrayLength() == 0)
             {
                 _errors.Add($"{where}: '{(isAny ? "any" : "all")}' must be a non-empty array of conditions.");
@@ -605,7 +630,6 @@ internal sealed partial class PolicyLoader
             return isAny ? new RuleCondition { Any = parts, Parts = [.. parts] } : new RuleCondition { All = parts, Parts = [.. parts] };
         }
 
-        CheckProperties(element, ["field", "in", "greaterThan", "missing"], $"{where} 'when'");
         var field = RequireString(element, "field", $"{where} 'when'");
         if (field is null)
         {
@@ -652,17 +676,6 @@ internal sealed partial class PolicyLoader
 
         _errors.Add($"{where}: condition on '{field}' has a wrong value ('in' takes strings, 'greaterThan' a number, 'missing' true).");
         return null;
-    }
-
-    private void CheckProperties(JsonElement element, string[] allowed, string where)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (Array.IndexOf(allowed, property.Name) < 0)
-            {
-                _errors.Add($"{where}: unknown property '{property.Name}' (allowed: {string.Join(", ", allowed)}).");
-            }
-        }
     }
 
     private string? RequireString(JsonElement element, string name, string where)

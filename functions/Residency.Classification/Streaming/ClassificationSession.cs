@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Residency.Classification.Detectors;
 
 namespace Residency.Classification.Streaming;
 
@@ -34,7 +35,8 @@ internal sealed class ClassificationSession
 
     public List<SeenKey> Keys { get; } = [];
 
-    public List<DetectorMatch> Matches { get; } = [];
+    /// <summary>Finds identifiers in values (normalizing their written forms) and keeps their canonical forms.</summary>
+    public IdentifierScanner Scanner { get; } = new();
 
     public TagAccumulator Tags { get; } = new();
 
@@ -214,7 +216,7 @@ internal sealed class ClassificationSession
         Scratch.Trim(256 * 1024);
         Unescaped.Trim(256 * 1024);
         Keys.Clear();
-        Matches.Clear();
+        Scanner.Trim(256 * 1024);
         Tags.Clear();
 
         // Ids stay valid during an upload; the cache is bounded between uploads.

@@ -45,20 +45,18 @@ internal ref partial struct UploadWalker
         var action = rule.Action;
         var scanned = false;
         var dynamicId = -1;
-        // Envelope values (schema, vin, kind) are already validated against fixed forms: nothing for the detectors to find.
-        if (token == JsonTokenType.String && _policy.DetectorsAbove[(int)rule.Level] != 0 && node?.Envelope is null or EnvelopeField.None)
+        if (_policy.DetectorsAbove[(int)rule.Level] != 0 && IsScannedAsText(token, node))
         {
-            var value = UnescapedValue();
-            _s.Matches.Clear();
-            ValueDetectors.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _s.Matches);
-            if (_s.Matches.Count > 0)
+            var value = token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan;
+            var scanner = _s.Scanner;
+            scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level]);
+            if (scanner.Matches.Count > 0)
             {
                 var fieldAction = action;
                 var raised = HighestDetectorRule(rule);
 
                 // Raised: rewrite every identifier in the text, including those at the field's own level.
-                _s.Matches.Clear();
-                ValueDetectors.Scan(value, _policy.DetectorsAtOrAbove[(int)rule.Level], _s.Matches);
+                scanner.Scan(value, _policy.DetectorsAtOrAbove[(int)rule.Level]);
                 rule = raised;
                 var raisedId = Tag(depth, nameStart, nameLength, node, rule);
                 if (fieldAction.Kind == RuleActionKind.Keep)
@@ -66,7 +64,7 @@ internal ref partial struct UploadWalker
                     // Only the matched identifiers are rewritten; the rest of the text stays readable.
                     var writer = OpenForValue(rule.Level, depth, nameStart, nameLength, node, raisedId);
                     var scratchStart = _s.Scratch.Length;
-                    ValueTransforms.TransformSpans(value, _s.Matches, _policy.DetectorRules, _key, _s.Scratch);
+                    ValueTransforms.TransformSpans(value, scanner, _policy.DetectorRules, _key, _s.Scratch);
                     writer.WriteStringValue(_s.Scratch.Written[scratchStart..]);
                     _s.Scratch.Truncate(scratchStart);
                     return;
@@ -93,10 +91,29 @@ internal ref partial struct UploadWalker
         WriteValue(w, action, node);
     }
 
+    /// <summary>
+    /// Strings are scanned, except envelope values (schema, vin, kind), which are validated against fixed forms. A JSON number
+    /// is scanned like a string when no rule names its field and it is shaped like an identifier: an unsigned integer of 11-20
+    /// digits (a mobile number is the shortest identifier written only in digits). Prices, readings and coordinates have a
+    /// fraction; epoch timestamps are 10 or 13 digits and fail every detector's validation.
+    /// </summary>
+    private bool IsScannedAsText(JsonTokenType token, PathNode? node)
+    {
+        if (token == JsonTokenType.String)
+        {
+            return node?.Envelope is null or EnvelopeField.None;
+        }
+
+        return token == JsonTokenType.Number && node?.OwnRule is null && IsIdentifierShaped(_reader.ValueSpan);
+    }
+
+    private static bool IsIdentifierShaped(ReadOnlySpan<byte> number) =>
+        number.Length is >= 11 and <= 20 && ValueTransforms.IsAsciiDigitsOnly(number);
+
     private PolicyRule HighestDetectorRule(PolicyRule fieldRule)
     {
         var best = fieldRule;
-        foreach (var match in _s.Matches)
+        foreach (var match in _s.Scanner.Matches)
         {
             var detectorRule = _policy.DetectorRules[(int)match.Kind]!;
             if (detectorRule.Level > best.Level)
@@ -175,7 +192,7 @@ internal ref partial struct UploadWalker
                     return;
                 }
 
-                if (!_reader.TryGetDateTimeOffset(out var timestamp))
+                if (!TryGetTimestamp(out var timestamp))
                 {
                     throw Reject(UploadRejectionReasons.InvalidField, $"{node?.Path ?? "a field"} must be an ISO 8601 timestamp (its rule truncates timestamps).");
                 }
@@ -192,9 +209,36 @@ internal ref partial struct UploadWalker
         }
     }
 
-    /// <summary>Writes the pseudonym or the mask of a value as a JSON string, through the session's scratch buffer.</summary>
+    /// <summary>
+    /// A timestamp with its own offset keeps it; one without an offset is read as UTC. The host's time zone is never used
+    /// (Utf8JsonReader would read an offset-less timestamp in it), so every host writes the same bytes for one upload.
+    /// </summary>
+    private bool TryGetTimestamp(out DateTimeOffset timestamp)
+    {
+        if (HasExplicitOffset(UnescapedValue()))
+        {
+            return _reader.TryGetDateTimeOffset(out timestamp);
+        }
+
+        timestamp = default;
+        if (!_reader.TryGetDateTime(out var unspecified) || unspecified.Kind != DateTimeKind.Unspecified)
+        {
+            return false;
+        }
+
+        timestamp = new DateTimeOffset(DateTime.SpecifyKind(unspecified, DateTimeKind.Utc));
+        return true;
+    }
+
+    /// <summary>Writes the pseudonym or the mask of a value as a JSON string, through the session's scratch buffer. A value
+    /// that is exactly one identifier is transformed in its canonical form, so every way of writing it gives one result.</summary>
     private void WritePseudonymizedOrMasked(Utf8JsonWriter writer, ReadOnlySpan<byte> value, RuleAction action)
     {
+        if (_s.Scanner.TryWholeValue(value, out var canonical))
+        {
+            value = canonical;
+        }
+
         var scratchStart = _s.Scratch.Length;
         if (action.Kind == RuleActionKind.Pseudonymize)
         {

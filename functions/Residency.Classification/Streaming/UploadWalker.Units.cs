@@ -83,8 +83,7 @@ internal ref partial struct UploadWalker
                 value = reader.ValueSpan;
             }
 
-            _s.Matches.Clear();
-            ValueDetectors.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _s.Matches);
+            _s.Scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level]);
             rule = HighestDetectorRule(rule);
             _s.Scratch.Truncate(scratchStart);
         }

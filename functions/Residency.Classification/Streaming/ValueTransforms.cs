@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using Residency.Classification.Detectors;
 
 namespace Residency.Classification.Streaming;
 
@@ -145,33 +146,37 @@ internal static class ValueTransforms
         return (uint)high <= 9 && (uint)low <= 9;
     }
 
-    /// <summary>Rewrites detector matches inside a text with each detector's action; the rest of the text is kept.</summary>
+    /// <summary>Rewrites the scanner's matches inside a text with each detector's action; the rest of the text is kept.
+    /// Pseudonyms and masks are taken of each identifier's canonical form, so every way of writing it gives one result.</summary>
     public static void TransformSpans(
         ReadOnlySpan<byte> utf8,
-        List<DetectorMatch> matches,
+        IdentifierScanner scanner,
         PolicyRule?[] detectorRules,
         PseudonymizationKey key,
         ByteBuffer output)
     {
         var position = 0;
-        foreach (var match in matches)
+        foreach (var match in scanner.Matches)
         {
             output.Append(utf8[position..match.Start]);
-            var span = utf8.Slice(match.Start, match.Length);
             var action = detectorRules[(int)match.Kind]!.Action;
             switch (action.Kind)
             {
                 case RuleActionKind.Keep:
-                    output.Append(span);
+                    output.Append(utf8.Slice(match.Start, match.Length));
                     break;
                 case RuleActionKind.Pseudonymize:
-                    Pseudonymize(span, key, output);
+                    Pseudonymize(scanner.Canonical(match), key, output);
                     break;
                 case RuleActionKind.Mask:
-                    Mask(span, action, output);
+                    Mask(scanner.Canonical(match), action, output);
+                    break;
+                case RuleActionKind.Generalize when action.Grid is not null:
+                    // Only the coordinates detector may generalize (the policy loader checks): the pair snapped to the grid.
+                    AppendSnappedPair(scanner.Canonical(match), action, output);
                     break;
                 default:
-                    // drop (generalize is rejected for detectors when the policy loads): the match leaves the text.
+                    // drop: the match leaves the text.
                     break;
             }
 
@@ -179,6 +184,22 @@ internal static class ValueTransforms
         }
 
         output.Append(utf8[position..]);
+    }
+
+    /// <summary>Writes a coordinate pair snapped to the action's grid, in the order written: <c>39.909,116.397</c>.</summary>
+    private static void AppendSnappedPair(ReadOnlySpan<byte> canonicalPair, RuleAction action, ByteBuffer output)
+    {
+        var (first, second) = CoordinateDetector.Parse(canonicalPair);
+        AppendNumber(SnapToGrid(first, action), output);
+        output.Append((byte)',');
+        AppendNumber(SnapToGrid(second, action), output);
+    }
+
+    private static void AppendNumber(double value, ByteBuffer output)
+    {
+        // Utf8Formatter writes the shortest round-trip form, independent of culture.
+        System.Buffers.Text.Utf8Formatter.TryFormat(value, output.GetSpan(32), out var written);
+        output.Advance(written);
     }
 
     public static bool IsAsciiDigitsOnly(ReadOnlySpan<byte> s) => s.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;

@@ -1,0 +1,42 @@
+using Residency.Classification.Streaming;
+
+namespace Residency.Classification.Detectors;
+
+/// <summary>
+/// The one written form of an identifier that pseudonyms and masks are taken of, so every way of writing it gives one result:
+/// separators (space, '-', '·') removed, letters upper-cased (e-mail addresses lower-cased), and a mobile number without its
+/// country code. Works on the detector's (normalized) match, so full-width forms are already ASCII.
+/// </summary>
+internal static class CanonicalForm
+{
+    /// <summary>Appends the canonical form of a match of <paramref name="kind"/> to <paramref name="output"/>.</summary>
+    public static void Append(DetectorKind kind, ReadOnlySpan<byte> match, ByteBuffer output)
+    {
+        if (kind == DetectorKind.Coordinates)
+        {
+            CoordinateDetector.AppendCanonical(match, output);
+            return;
+        }
+
+        var start = output.Length;
+        var lower = kind == DetectorKind.Email;
+        for (var i = 0; i < match.Length; i++)
+        {
+            var b = match[i];
+            if (kind != DetectorKind.Email && (b is (byte)' ' or (byte)'-' or (byte)'+' || (b == 0xC2 && i + 1 < match.Length && match[i + 1] == 0xB7)))
+            {
+                i += b == 0xC2 ? 1 : 0;
+                continue;
+            }
+
+            output.Append(lower ? AsciiBytes.ToLower(b) : AsciiBytes.ToUpper(b));
+        }
+
+        if (kind == DetectorKind.Mobile && output.Length - start > 11)
+        {
+            // +86 / 0086 / 86 prefixes: the number itself is the last 11 digits.
+            output.Written[^11..].CopyTo(output.Slice(start, 11));
+            output.Truncate(start + 11);
+        }
+    }
+}
