@@ -67,11 +67,6 @@ public sealed class UploadClassifier
             {
                 throw new UploadRejectedException(UploadRejectionReasons.InvalidJson, $"The upload is not well-formed JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
             }
-            catch (Exception ex) when (ex is InvalidOperationException or FormatException or OverflowException or ArgumentException)
-            {
-                // A value the walker could not interpret must not crash a batch: it is a bad upload, quarantined with this reason.
-                throw new UploadRejectedException(UploadRejectionReasons.InvalidField, "The upload holds a value that cannot be interpreted for its field.", ex);
-            }
             catch (UploadRejectedException ex) when (!session.SchemaSeen && ex.ReasonCode != UploadRejectionReasons.UnknownSchema && OtherSchema(utf8Json))
             {
                 // The document was read as vehicle-upload/1 before its schema field came up; the real problem is the schema.
