@@ -85,7 +85,11 @@ internal static class LocalRunCommand
             Console.Error.WriteLine($"local-run: handler ready at {handler.BaseUri} (POST /VehicleIngest)");
 
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-            var sink = new HandlerSink(new FunctionsHostEmulator(new FunctionsHandlerClient(http, handler.BaseUri), partitionCount));
+            var emulator = new FunctionsHostEmulator(new FunctionsHandlerClient(http, handler.BaseUri), partitionCount);
+            var heads = new ResidencyStore(blobs, new ResidencyStoreOptions { IsDevelopment = true });
+            await heads.EnsureContainersAsync(cancellationToken);
+            await emulator.ContinueAfterAsync(partition => heads.GetCommittedThroughAsync(partition, cancellationToken));
+            var sink = new HandlerSink(emulator);
             var fleet = request.Fleet!;
             var simulation = await SimulationRunner.ToStandardError(new FleetGenerator(fleet), sink)
                 .RunAsync(request.Count, request.Duration, request.Rate, chunkSize: 200, cancellationToken);

@@ -24,6 +24,17 @@ internal sealed class HandlerProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The handler's process id (its peak working set is read from /proc).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The most memory the handler has held so far (VmHWM), in bytes; 0 where /proc is not there.</summary>
+    public long PeakWorkingSetBytes()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+        return line is null ? 0 : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     public Uri BaseUri { get; }
 
     /// <summary>The handler's last output lines (its logs carry counts and reason codes only).</summary>

@@ -14,6 +14,18 @@ internal sealed class FunctionsHostEmulator(FunctionsHandlerClient client, int p
 {
     private readonly long[] _nextSequence = new long[partitionCount];
 
+    /// <summary>
+    /// Continues each partition after what storage already committed (as Event Hubs numbers on from the last event),
+    /// so a second run against the same Azurite is new data, not a replay.
+    /// </summary>
+    public async Task ContinueAfterAsync(Func<string, Task<long>> committedThrough)
+    {
+        for (var partition = 0; partition < partitionCount; partition++)
+        {
+            _nextSequence[partition] = await committedThrough(partition.ToString(CultureInfo.InvariantCulture)) + 1;
+        }
+    }
+
     /// <summary>How often a failed batch is tried again before the emulator gives up (the real host never does).</summary>
     public int MaxRetries { get; init; } = 5;
 

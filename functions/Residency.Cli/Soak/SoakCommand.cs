@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Residency.Cli.LocalRun;
+using Residency.Cli.Simulation;
+using Residency.Development;
+using Residency.Storage;
+
+namespace Residency.Cli.Soak;
+
+/// <summary>
+/// <c>residency soak [--minutes N | --requests N]</c>: replays a mixed hostile corpus through the real handler (as the
+/// Functions host would call it) on an embedded Azurite, then prints events/s, 500s, the handler's peak memory, the
+/// sequence numbers left without an outcome, and the audit verification of every partition it used. Not a test:
+/// a long run is how resource bounds and exactly-once hold up over time. Exit 0 only when all of it is clean.
+/// </summary>
+internal static class SoakCommand
+{
+    private const int Partitions = 8;
+    private const int MaxRequestMegabytes = 8;
+
+    public static Command Create()
+    {
+        var minutes = new Option<double?>("--minutes") { Description = "How long to run (default 10 minutes)." };
+        var requests = new Option<int?>("--requests") { Description = "Stop after this many requests instead of a duration." };
+        var workers = new Option<int>("--workers") { Description = "Requests in flight at once (each worker owns its partitions).", DefaultValueFactory = _ => 4 };
+        var seed = new Option<int>("--seed") { Description = "Random seed of the corpus.", DefaultValueFactory = _ => 1 };
+        var command = new Command("soak", "Replay a mixed hostile corpus through the real handler on an embedded Azurite and report events/s, 500s, peak memory, lost outcomes and audit verify.");
+        foreach (var option in new Option[] { minutes, requests, workers, seed })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var duration = parse.GetValue(minutes) is { } m ? TimeSpan.FromMinutes(m) : (TimeSpan?)null;
+            var count = parse.GetValue(requests);
+            if (duration is null && count is null)
+            {
+                duration = TimeSpan.FromMinutes(10);
+            }
+
+            return duration is { TotalSeconds: <= 0 } || count is <= 0 || parse.GetValue(workers) is < 1 or > Partitions
+                ? Fail($"soak: --minutes and --requests must be positive and --workers 1-{Partitions}.", 2)
+                : RunAsync(duration, count, parse.GetValue(workers), parse.GetValue(seed), parse.InvocationConfiguration.Output, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(TimeSpan? duration, int? requests, int workers, int seed, TextWriter output, CancellationToken cancellationToken)
+    {
+        var root = RepositoryLocator.FindRoot();
+        var handlerDll = root is null ? null : HandlerProcess.FindHandler(root);
+        if (root is null || handlerDll is null)
+        {
+            return await Fail("soak: run it from a built repository (dotnet build functions/Residency.Cli -c Release).", 2);
+        }
+
+        await using var azurite = await AzuriteLauncher.StartAsync(
+            new AzuriteRequest { NodeToolsDirectory = Path.Combine(root, "tests") }, line => Console.Error.WriteLine("soak: " + line), cancellationToken);
+        Console.Error.WriteLine($"soak: Azurite: {azurite.Description}");
+        var settings = new Dictionary<string, string>
+        {
+            ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
+            ["Residency__StorageConnectionString"] = azurite.ConnectionString,
+            ["Residency__MaxRequestMegabytes"] = MaxRequestMegabytes.ToString(CultureInfo.InvariantCulture),
+            ["Residency__MaxInFlightMegabytes"] = (4 * MaxRequestMegabytes).ToString(CultureInfo.InvariantCulture),
+        };
+        await using var handler = await HandlerProcess.StartAsync(handlerDll, settings, TimeSpan.FromSeconds(60), cancellationToken);
+        var blobs = ResidencyBlobClients.FromConnectionString(azurite.ConnectionString, new StorageClientSettings { IsDevelopment = true });
+        var store = new ResidencyStore(blobs, new ResidencyStoreOptions { IsDevelopment = true });
+        await store.EnsureContainersAsync(cancellationToken);
+        var partitions = new List<(string, long)>();
+        for (var p = 0; p < Partitions; p++)
+        {
+            var id = p.ToString(CultureInfo.InvariantCulture);
+            partitions.Add((id, await store.GetCommittedThroughAsync(id, cancellationToken) + 1));
+        }
+
+        var generator = new FleetGenerator(new FleetOptions { Vehicles = 200, MalformedShare = 0.1, Seed = seed });
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+        var runner = new SoakRunner(http, handler.BaseUri, generator, ((MaxRequestMegabytes + 1) * 1024 * 1024) + 17, new Random(seed));
+        Console.Error.WriteLine($"soak: handler at {handler.BaseUri}, {workers} workers, {Partitions} partitions, request limit {MaxRequestMegabytes} MB; " +
+                                (duration is { } d ? $"{d.TotalMinutes:F1} min" : $"{requests} requests"));
+        var clock = Stopwatch.StartNew();
+        await runner.RunAsync(partitions, workers, duration, requests, line => Console.Error.WriteLine(line), cancellationToken);
+        var elapsed = clock.Elapsed;
+        var peak = handler.PeakWorkingSetBytes();
+        var audit = await new AuditVerifier(blobs).VerifyAsync(partitions.Select(p => p.Item1).ToList(), cancellationToken: cancellationToken);
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"soak: {elapsed.TotalMinutes:F1} min, {runner.Requests.Values.Sum()} requests ({string.Join(", ", runner.Requests.OrderBy(r => r.Key).Select(r => $"{r.Key} {r.Value}"))})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  events:                 {runner.Events} ({runner.Events / elapsed.TotalSeconds:F0} events/s, replays included)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  500s and wrong answers: {runner.ServerErrors}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  without an outcome:     {runner.SequenceNumbersWithoutOutcome} sequence number(s)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  handler peak memory:    {peak / (1024 * 1024)} MiB (VmHWM of the handler process)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  audit verify:           {(audit.IsClean ? "clean" : $"{audit.Problems.Count} problem(s)")}, {audit.Commits} commits covering {audit.SequenceNumbers} sequence numbers"));
+        foreach (var problem in runner.Problems.Take(20))
+        {
+            output.WriteLine("  problem: " + problem);
+        }
+
+        foreach (var problem in audit.Problems.Take(20))
+        {
+            output.WriteLine($"  audit: {problem.Kind} partition {problem.PartitionId}: {problem.Detail}");
+        }
+
+        var clean = runner.ServerErrors == 0 && runner.SequenceNumbersWithoutOutcome == 0 && runner.Problems.Count == 0 && audit.IsClean;
+        output.WriteLine(clean ? "soak: clean." : "soak: NOT clean (see above).");
+        return clean ? 0 : 1;
+    }
+
+    private static async Task<int> Fail(string message, int exitCode)
+    {
+        await Console.Error.WriteLineAsync(message);
+        return exitCode;
+    }
+}
