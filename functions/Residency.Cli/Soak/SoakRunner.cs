@@ -76,7 +76,7 @@ internal sealed class SoakRunner(HttpClient http, Uri handler, FleetGenerator ge
         {
             await CheckBatchAsync(SoakKind.Replay, partition.Sent[Next(partition.Sent.Count)], cancellationToken);
         }
-        else if (roll < 97)
+        else if (roll < 98)
         {
             var n = _requests.GetValueOrDefault(SoakKind.InvalidEnvelope);
             await CheckWholeQuarantineAsync(SoakKind.InvalidEnvelope, HostileCorpus.InvalidEnvelope(n, random), IngestReasons.InvalidEnvelope, cancellationToken);

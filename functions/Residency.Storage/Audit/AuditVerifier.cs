@@ -112,8 +112,12 @@ public sealed class AuditVerifier
         var partition = record.PartitionId;
         var stored = new HashSet<long>();
         var erased = new HashSet<long>();
-        foreach (var blob in record.Blobs)
+        // Every blob of the commit is fetched at once (the gate bounds the requests in flight), then checked in order.
+        var blobContents = await Task.WhenAll(record.Blobs.Select(b => DownloadAsync(b.Container, b.Name, cancellationToken))).ConfigureAwait(false);
+        var entryContents = await Task.WhenAll(record.Quarantined.Select(q => DownloadAsync(ResidencyContainers.Quarantine, q.Name, cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < record.Blobs.Count; i++)
         {
+            var blob = record.Blobs[i];
             named.Add(Key(blob.Container, blob.Name));
             var expected = (string?)blob.Sha256;
             foreach (var receipt in receipts.GetValueOrDefault(Key(blob.Container, blob.Name), []))
@@ -125,7 +129,7 @@ public sealed class AuditVerifier
                 }
             }
 
-            var content = await DownloadAsync(blob.Container, blob.Name, cancellationToken).ConfigureAwait(false);
+            var content = blobContents[i];
             if (content is null)
             {
                 if (expected is not null)
@@ -173,10 +177,11 @@ public sealed class AuditVerifier
         }
 
         var quarantined = new HashSet<long>();
-        foreach (var entry in record.Quarantined)
+        for (var i = 0; i < record.Quarantined.Count; i++)
         {
+            var entry = record.Quarantined[i];
             named.Add(Key(ResidencyContainers.Quarantine, entry.Name));
-            var content = await DownloadAsync(ResidencyContainers.Quarantine, entry.Name, cancellationToken).ConfigureAwait(false);
+            var content = entryContents[i];
             if (content is null)
             {
                 problems.Add(new AuditProblem(AuditProblemKind.MissingBlob, partition, $"{ResidencyContainers.Quarantine}/{entry.Name} is missing"));
