@@ -24,6 +24,9 @@ internal sealed class HandlerProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The handler's process id (the benchmark reads its CPU time and peak working set).</summary>
+    public int ProcessId => _process.Id;
+
     public Uri BaseUri { get; }
 
     /// <summary>The handler's last output lines (its logs carry counts and reason codes only).</summary>
