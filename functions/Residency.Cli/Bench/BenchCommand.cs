@@ -91,7 +91,7 @@ internal static class BenchCommand
             return 1;
         }
 
-        await output.WriteLineAsync(BenchReport.Header(settings, runner.AzuriteDescription, loadAtStart, LoadAverage.Read()));
+        await output.WriteLineAsync(BenchReport.Header(settings, events.Average(e => e.Body.Length), runner.AzuriteDescription, loadAtStart, LoadAverage.Read()));
         await output.WriteAsync(BenchReport.Format(settings, rows));
         var sound = rows.All(r => r.IsSound);
         await output.WriteLineAsync(sound

@@ -41,8 +41,8 @@ internal static class BenchReport
     }
 
     /// <summary>The first line: what was run, where, and how busy the machine was.</summary>
-    public static string Header(BenchSettings settings, string? azurite, string loadAtStart, string loadAtEnd) =>
-        Invariant($"bench: {settings.Events:N0} events per row from {settings.Vehicles:N0} vehicles ({Percent(settings.MalformedShare)} malformed, {Percent(settings.GzipShare)} gzip, seed {settings.Seed}), ") + Invariant(
+    public static string Header(BenchSettings settings, double meanUploadBytes, string? azurite, string loadAtStart, string loadAtEnd) =>
+        Invariant($"bench: {settings.Events:N0} events per row from {settings.Vehicles:N0} vehicles ({Percent(settings.MalformedShare)} malformed, {Percent(settings.GzipShare)} gzip, mean upload {meanUploadBytes:N0} bytes, seed {settings.Seed}), ") + Invariant(
         $"{settings.Partitions} partitions, handler MaxConcurrency {settings.MaxConcurrency}; {Environment.ProcessorCount} cores, load average {loadAtStart} at start, {loadAtEnd} at end; Azurite: {azurite ?? "none"}");
 
     private static string Percent(double share) => Invariant($"{share * 100:0.##}%");
