@@ -92,7 +92,7 @@ internal static class BenchCommand
         }
 
         await output.WriteLineAsync(BenchReport.Header(settings, events.Average(e => e.Body.Length), runner.AzuriteDescription, loadAtStart, LoadAverage.Read()));
-        await output.WriteAsync(BenchReport.Format(settings, rows));
+        await output.WriteAsync(BenchReport.Format(rows));
         var sound = rows.All(r => r.IsSound);
         await output.WriteLineAsync(sound
             ? "bench: every event of every row was stored or quarantined once, and the ledger verifies clean."

@@ -9,7 +9,7 @@ namespace Residency.Cli.Bench;
 /// </summary>
 internal static class BenchReport
 {
-    public static string Format(BenchSettings settings, IReadOnlyList<BenchRow> rows)
+    public static string Format(IReadOnlyList<BenchRow> rows)
     {
         var text = new StringBuilder();
         text.AppendLine("| host batch | events | batches | end to end | events/s | storage requests | per 1,000 events | floor requests | floor | end to end / floor | handler CPU per 1,000 events | handler peak working set |");
