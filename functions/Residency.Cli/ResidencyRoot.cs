@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Residency.Cli.Audit;
+using Residency.Cli.Bench;
 using Residency.Cli.Soak;
 using Residency.Cli.Vehicle;
 
@@ -17,6 +18,7 @@ internal static class ResidencyRoot
         root.Subcommands.Add(LocalRunCommand.Create());
         root.Subcommands.Add(VehicleCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(SoakCommand.Create());
         return root;
     }

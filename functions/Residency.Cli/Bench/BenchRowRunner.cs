@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using Residency.Cli.LocalRun;
+using Residency.Cli.Simulation;
+using Residency.Cli.Simulation.Local;
+using Residency.Development;
+using Residency.Ingest;
+using Residency.Storage;
+
+namespace Residency.Cli.Bench;
+
+/// <summary>
+/// Runs one row of the benchmark on a fresh Azurite and a fresh handler process, so no row inherits another's partition
+/// heads, caches, markers or stored data: warm the handler up on a partition of its own, deliver every event in host
+/// batches of the row's size through the real handler over HTTP (timed), then count, verify and measure the floor.
+/// </summary>
+internal sealed class BenchRowRunner(BenchSettings settings, string repositoryRoot, string handlerDll, TextWriter progress)
+{
+    /// <summary>The warm-up batch's partition: not one the emulator numbers, and left out of every count.</summary>
+    public const string WarmUpPartition = "warmup";
+
+    private const int WarmUpEvents = 100;
+
+    // Only an Azurite of our own is fresh; a configured, shared one would carry other data and other rows' heads.
+    private static readonly IReadOnlyList<AzuriteSource> AzuriteOrder = [AzuriteSource.Testcontainers, AzuriteSource.NpmProcess];
+
+    /// <summary>One line on what ran Azurite for the last row (engine and image, or the node process).</summary>
+    public string? AzuriteDescription { get; private set; }
+
+    public async Task<BenchRow> RunAsync(int batchSize, IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken)
+    {
+        Say($"batch {batchSize}: starting a fresh Azurite...");
+        var request = new AzuriteRequest { NodeToolsDirectory = Path.Combine(repositoryRoot, "tests"), Order = AzuriteOrder, NeedsOwnInstance = true };
+        await using var azurite = await AzuriteLauncher.StartAsync(request, line => Say(line), cancellationToken);
+        AzuriteDescription = azurite.Description;
+        var handlerSettings = new Dictionary<string, string>
+        {
+            ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
+            ["Residency__StorageConnectionString"] = azurite.ConnectionString,
+            ["Residency__Region"] = "chinanorth3",
+            ["Residency__MaxConcurrency"] = settings.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
+        };
+        Say($"batch {batchSize}: starting the handler as the Functions host does...");
+        await using var handler = await HandlerProcess.StartAsync(handlerDll, handlerSettings, TimeSpan.FromSeconds(60), cancellationToken);
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
+        var client = new FunctionsHandlerClient(http, handler.BaseUri);
+        await WarmUpAsync(client, handler, cancellationToken);
+
+        Say($"batch {batchSize}: delivering {events.Count} events in host batches of at most {batchSize} over {settings.Partitions} partitions...");
+        using var handlerProcess = Process.GetProcessById(handler.ProcessId);
+        using var self = Process.GetCurrentProcess();
+        var handlerCpuBefore = CpuTime(handlerProcess);
+        var hostCpuBefore = CpuTime(self);
+        var clock = Stopwatch.StartNew();
+        var delivered = await new FunctionsHostEmulator(client, settings.Partitions, batchSize).DeliverAsync(events, cancellationToken);
+        clock.Stop();
+        var handlerCpu = CpuTime(handlerProcess) - handlerCpuBefore;
+        var hostCpu = CpuTime(self) - hostCpuBefore;
+        var peak = PeakWorkingSet.Read(handler.ProcessId);
+
+        var summary = LocalRunSummary.FromDeliveries(delivered);
+        if (summary.FailedBatches > 0)
+        {
+            Say($"batch {batchSize}: {summary.FailedBatches} batch(es) failed; the handler's last lines:");
+            foreach (var line in handler.RecentOutput.TakeLast(20))
+            {
+                Say("  " + line);
+            }
+        }
+
+        Say($"batch {batchSize}: verifying the ledger and measuring the floor...");
+        var service = ResidencyBlobClients.FromConnectionString(azurite.ConnectionString, new StorageClientSettings { IsDevelopment = true });
+        var blobs = await RowBlobs.ListAsync(service, WarmUpPartition, cancellationToken);
+        var audit = await new AuditVerifier(service).VerifyAsync(cancellationToken: cancellationToken);
+        var floor = await StorageFloor.MeasureAsync(azurite.ConnectionString, blobs.Blobs, settings.MaxConcurrency, cancellationToken);
+
+        return new BenchRow(batchSize, summary.Events, summary.Batches, summary.FailedBatches, summary.Accounted, summary.Surprises.Count,
+            clock.Elapsed, summary.StorageRequests, BatchBudget(delivered), blobs.Markers, blobs.Quarantined,
+            handlerCpu, hostCpu, peak, floor, audit);
+    }
+
+    // First requests pay for JIT compilation, connections and container creation; a long-running instance does not.
+    private async Task WarmUpAsync(FunctionsHandlerClient client, HandlerProcess handler, CancellationToken cancellationToken)
+    {
+        var generator = new FleetGenerator(settings.Fleet(settings.Seed + 1));
+        var enqueued = DateTimeOffset.UtcNow;
+        var warmUp = generator.Take(WarmUpEvents)
+            .Select((e, i) => new IngestEvent(e.Body, i, (i * 1024L).ToString(CultureInfo.InvariantCulture), enqueued, e.PartitionKey, e.Properties))
+            .ToList();
+        var result = await client.InvokeAsync(new IngestBatch(WarmUpPartition, warmUp), cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"The handler answered the warm-up batch with HTTP {result.StatusCode}:{Environment.NewLine}{string.Join(Environment.NewLine, handler.RecentOutput.TakeLast(20))}");
+        }
+    }
+
+    // The cost model's bound (design.md section 5): per batch one write per level touched, the head announced and
+    // advanced, one commit record; one head read per partition, since a fresh handler has none cached. Markers and
+    // quarantine entries come on top, one each.
+    private static long BatchBudget(IReadOnlyList<DeliveredBatch> delivered) =>
+        delivered.Sum(d => (d.Result.Outcome?.Events.SelectMany(e => e.Levels).Distinct(StringComparer.Ordinal).Count() ?? 0) + 3L)
+        + delivered.Select(d => d.Batch.PartitionId).Distinct(StringComparer.Ordinal).Count();
+
+    private static TimeSpan CpuTime(Process process)
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
+    private void Say(string line) => progress.WriteLine("bench: " + line);
+}

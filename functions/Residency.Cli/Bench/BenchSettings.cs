@@ -1,0 +1,27 @@
+using Residency.Cli.Simulation;
+
+namespace Residency.Cli.Bench;
+
+/// <summary>What one `residency bench` run measures: the fleet, the host batch sizes (one row each) and the handler's concurrency.</summary>
+internal sealed record BenchSettings(
+    int Events,
+    IReadOnlyList<int> BatchSizes,
+    int Partitions,
+    int Vehicles,
+    double MalformedShare,
+    double GzipShare,
+    int Seed,
+    int MaxConcurrency)
+{
+    /// <summary>
+    /// The fleet every row replays. Nothing over 1 MB: Event Hubs refuses such events, so the host never delivers them.
+    /// </summary>
+    public FleetOptions Fleet(int seed) => new()
+    {
+        Vehicles = Vehicles,
+        MalformedShare = MalformedShare,
+        GzipShare = GzipShare,
+        Seed = seed,
+        AllowOversized = false,
+    };
+}
