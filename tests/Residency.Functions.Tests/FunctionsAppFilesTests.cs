@@ -29,7 +29,7 @@ public class FunctionsAppFilesTests
         // The batch size the storage benchmark measured best (README, "Storage benchmark"); fuller batches cost fewer requests.
         Assert.Equal(1000, eventHubs.GetProperty("maxEventBatchSize").GetInt32());
         Assert.Equal(100, eventHubs.GetProperty("minEventBatchSize").GetInt32());
-        Assert.Equal("00:00:05", eventHubs.GetProperty("maxWaitTime").GetString());
+        Assert.Equal("00:00:02", eventHubs.GetProperty("maxWaitTime").GetString());
         Assert.True(eventHubs.GetProperty("maxEventBatchSize").GetInt32() < Residency.Ingest.FunctionsHost.HostInvocationReader.MaxEvents);
         Assert.Equal(1, eventHubs.GetProperty("batchCheckpointFrequency").GetInt32());
         Assert.Equal(2000, eventHubs.GetProperty("prefetchCount").GetInt32());
