@@ -10,7 +10,6 @@ internal sealed record HandlerConfiguration(
     bool IsDevelopment,
     string Region,
     BlobServiceClient BlobService,
-    StorageRequestCounter RequestCounter,
     string StorageAuthentication,
     PseudonymizationKey Key,
     ClassificationPolicy Policy,

@@ -25,12 +25,11 @@ internal static partial class HandlerConfigurationLoader
         var maxConcurrency = ReadInt(configuration, SettingNames.MaxConcurrency, 8, 1, 64, errors);
         var maxRetries = ReadInt(configuration, SettingNames.StorageMaxRetries, 3, 0, 10, errors);
         var limits = ReadLimits(configuration, errors);
-        var counter = new StorageRequestCounter();
         var settings = new StorageClientSettings
         {
             Region = region, IsDevelopment = isDevelopment, MaxRetries = maxRetries, NetworkTimeout = limits.StorageNetworkTimeout,
         };
-        var (client, authentication) = ReadStorage(configuration, settings, counter, errors);
+        var (client, authentication) = ReadStorage(configuration, settings, errors);
         var key = ReadKey(configuration, isDevelopment, errors);
         var policy = ReadPolicy(configuration, errors);
 
@@ -39,11 +38,11 @@ internal static partial class HandlerConfigurationLoader
             throw new InvalidHandlerConfigurationException(errors);
         }
 
-        return new HandlerConfiguration(port, isDevelopment, region, client!, counter, authentication, key!, policy!, maxConcurrency, limits);
+        return new HandlerConfiguration(port, isDevelopment, region, client!, authentication, key!, policy!, maxConcurrency, limits);
     }
 
     private static (BlobServiceClient? Client, string Authentication) ReadStorage(
-        IConfiguration configuration, StorageClientSettings settings, StorageRequestCounter counter, List<string> errors)
+        IConfiguration configuration, StorageClientSettings settings, List<string> errors)
     {
         var connectionString = Get(configuration, SettingNames.StorageConnectionString);
         var endpointText = Get(configuration, SettingNames.BlobEndpoint);
@@ -59,7 +58,7 @@ internal static partial class HandlerConfigurationLoader
             {
                 try
                 {
-                    return (ResidencyBlobClients.FromConnectionString(connectionString, settings, counter), "shared key");
+                    return (ResidencyBlobClients.FromConnectionString(connectionString, settings), "shared key");
                 }
                 catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
                 {
@@ -78,7 +77,7 @@ internal static partial class HandlerConfigurationLoader
 
                 // The Azure.Identity convention AZURE_CLIENT_ID (set by infra/) names the user-assigned identity too.
                 var clientId = Get(configuration, SettingNames.ManagedIdentityClientId) ?? Get(configuration, SettingNames.AzureClientId);
-                var client = ResidencyBlobClients.FromEndpoint(endpoint, StorageCredentials.ManagedIdentity(clientId), settings, counter);
+                var client = ResidencyBlobClients.FromEndpoint(endpoint, StorageCredentials.ManagedIdentity(clientId), settings);
                 return (client, clientId is null ? "managed identity (system-assigned)" : "managed identity (user-assigned)");
             }
         }

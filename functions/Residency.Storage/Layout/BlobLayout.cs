@@ -152,9 +152,6 @@ public static partial class BlobLayout
     /// <summary>A new attempt or request id: 16 random lowercase hex digits.</summary>
     public static string NewAttemptId() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
 
-    /// <summary>True for 1-64 of <c>[A-Za-z0-9-]</c>.</summary>
-    public static bool IsValidMessageId(string? messageId) => messageId is not null && MessageIdPattern().IsMatch(messageId);
-
     /// <summary>True for 1-128 lowercase hex digits (the HMAC-SHA256 of the VIN is 64).</summary>
     public static bool IsValidVehicleKey(string? vehicleKey) => vehicleKey is not null && VehicleKeyPattern().IsMatch(vehicleKey);
 
@@ -226,9 +223,6 @@ public static partial class BlobLayout
             throw new ArgumentException("A sequence number is never negative.", parameterName);
         }
     }
-
-    [GeneratedRegex("^[A-Za-z0-9-]{1,64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex MessageIdPattern();
 
     [GeneratedRegex("^[0-9a-f]{1,128}$", RegexOptions.CultureInvariant)]
     private static partial Regex VehicleKeyPattern();
