@@ -24,16 +24,8 @@ internal sealed class HandlerProcess : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>The handler's process id (its peak working set is read from /proc).</summary>
+    /// <summary>The handler's process id (bench and soak read its CPU time and peak working set).</summary>
     public int ProcessId => _process.Id;
-
-    /// <summary>The most memory the handler has held so far (VmHWM), in bytes; 0 where /proc is not there.</summary>
-    public long PeakWorkingSetBytes()
-    {
-        var status = $"/proc/{_process.Id}/status";
-        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
-        return line is null ? 0 : long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-    }
 
     public Uri BaseUri { get; }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Residency.Cli.Bench;
 using Residency.Cli.LocalRun;
 using Residency.Cli.Simulation;
 using Residency.Development;
@@ -86,7 +87,7 @@ internal static class SoakCommand
         var clock = Stopwatch.StartNew();
         await runner.RunAsync(partitions, workers, duration, requests, line => Console.Error.WriteLine(line), cancellationToken);
         var elapsed = clock.Elapsed;
-        var peak = handler.PeakWorkingSetBytes();
+        var peak = PeakWorkingSet.Read(handler.ProcessId) ?? 0;
         Console.Error.WriteLine("soak: audit verify (it reads back everything the soak stored)...");
         var lastProgress = Stopwatch.StartNew();
         var audit = await new AuditVerifier(blobs).VerifyAsync(partitions.Select(p => p.Item1).ToList(), new Progress<AuditProgress>(p =>

@@ -74,8 +74,9 @@ internal static class LevelBlobBuilder
         var vehicles = new HyperLogLog();
         foreach (var key in distinctKeys)
         {
-            bloom.Add(key);
-            vehicles.Add(key);
+            var hash = KeyHash.Of(key);
+            bloom.Add(hash);
+            vehicles.Add(hash);
         }
 
         return new LevelBlobContent(level, gzip, Convert.ToHexStringLower(SHA256.HashData(gzip)), lineCount, bloom, vehicles);

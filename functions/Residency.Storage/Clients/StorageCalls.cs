@@ -62,13 +62,6 @@ internal sealed class StorageCalls(int maxConcurrency)
         }
     }
 
-    public Task RunAsync(string operation, string container, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
-        RunAsync(operation, container, async ct =>
-        {
-            await call(ct).ConfigureAwait(false);
-            return true;
-        }, cancellationToken);
-
     // No answer, throttling, server errors, a refused identity and a missing container: none is the data's fault,
     // so the batch fails and is retried once storage is back (or deployed).
     private static bool IsUnavailable(RequestFailedException e) =>

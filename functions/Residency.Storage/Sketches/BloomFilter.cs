@@ -76,9 +76,12 @@ public sealed class BloomFilter
     }
 
     /// <summary>Adds a vehicle key.</summary>
-    public void Add(string vehicleKey)
+    public void Add(string vehicleKey) => Add(KeyHash.Of(vehicleKey));
+
+    /// <summary>Adds a key by its <see cref="KeyHash"/> (shared with the HyperLogLog sketch, so a key is hashed once).</summary>
+    internal void Add((ulong First, ulong Second) hash)
     {
-        var (h1, h2) = KeyHash.Of(vehicleKey);
+        var (h1, h2) = hash;
         var m = (ulong)BitCount;
         for (var i = 0UL; i < (ulong)HashCount; i++)
         {

@@ -28,9 +28,12 @@ public sealed class HyperLogLog
     public int Precision { get; }
 
     /// <summary>Adds a vehicle key.</summary>
-    public void Add(string vehicleKey)
+    public void Add(string vehicleKey) => Add(KeyHash.Of(vehicleKey));
+
+    /// <summary>Adds a key by its <see cref="KeyHash"/> (shared with the Bloom filter, so a key is hashed once).</summary>
+    internal void Add((ulong First, ulong Second) keyHash)
     {
-        var (hash, _) = KeyHash.Of(vehicleKey);
+        var hash = keyHash.First;
         var index = (int)(hash >> (64 - Precision));
         var rest = hash << Precision;
         var rank = (byte)Math.Min(BitOperations.LeadingZeroCount(rest) + 1, 64 - Precision + 1);
