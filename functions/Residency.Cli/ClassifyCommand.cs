@@ -17,35 +17,22 @@ internal static class ClassifyCommand
         var policyOption = new Option<FileInfo?>("--policy") { Description = "Policy JSON file (default: the embedded cn-auto policy)." };
         var keyOption = new Option<FileInfo?>("--key-file") { Description = "File holding the pseudonymization key as base64 (default: the public development key, with a warning)." };
         var input = new Argument<string>("file") { Description = "The upload (JSON, optionally gzip), or - for stdin." };
-        var command = new Command("classify", "Classify one vehicle upload and print the report (exit 0 classified, 2 invalid upload, 3 invalid policy).")
+        var command = new Command("classify", "Classify one vehicle upload and print the report (exit 0 classified, 3 invalid upload or policy, 2 usage).")
         {
             policyOption,
             keyOption,
             input,
         };
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(policyOption),
-            parseResult.GetValue(keyOption),
-            parseResult.GetValue(input)!,
-            parseResult.InvocationConfiguration.Output,
-            parseResult.InvocationConfiguration.Error));
+        command.SetGuardedAction(parse => Run(
+            PolicyFiles.Load(parse.GetValue(policyOption)),
+            KeyFiles.Load(parse.GetValue(keyOption), parse.InvocationConfiguration.Error),
+            parse.GetValue(input)!,
+            parse.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(FileInfo? policyFile, FileInfo? keyFile, string inputPath, TextWriter output, TextWriter error)
+    private static int Run(ClassificationPolicy policy, PseudonymizationKey key, string inputPath, TextWriter output)
     {
-        var policy = PolicyFiles.TryLoad(policyFile, error);
-        if (policy is null)
-        {
-            return ExitCodes.InvalidPolicy;
-        }
-
-        var key = KeyFiles.TryLoad(keyFile, error);
-        if (key is null)
-        {
-            return ExitCodes.UsageOrIo;
-        }
-
         byte[] bytes;
         try
         {
@@ -53,13 +40,11 @@ internal static class ClassifyCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: cannot read {inputPath}: {ex.Message}");
-            return ExitCodes.UsageOrIo;
+            throw CliException.Usage($"cannot read {inputPath}: {ex.Message}");
         }
         catch (InvalidDataException)
         {
-            error.WriteLine("error: invalid-gzip: the input starts like gzip but does not decompress.");
-            return ExitCodes.InvalidUpload;
+            throw CliException.InvalidInput("invalid-gzip: the input starts like gzip but does not decompress.");
         }
 
         ClassifiedUpload result;
@@ -69,8 +54,7 @@ internal static class ClassifyCommand
         }
         catch (UploadRejectedException ex)
         {
-            error.WriteLine($"error: {ex.ReasonCode}: {ex.Message}");
-            return ExitCodes.InvalidUpload;
+            throw CliException.InvalidInput($"{ex.ReasonCode}: {ex.Message}");
         }
 
         using (var stream = new MemoryStream())

@@ -6,8 +6,8 @@ namespace Residency.Cli;
 /// <summary>Reads the pseudonymization key (base64 in a file); without a file, the public development key with a warning.</summary>
 internal static class KeyFiles
 {
-    /// <summary>Returns the key, or null after writing why the key file cannot be used.</summary>
-    public static PseudonymizationKey? TryLoad(FileInfo? file, TextWriter error)
+    /// <summary>The key; an unusable key file is a usage error (exit 2).</summary>
+    public static PseudonymizationKey Load(FileInfo? file, TextWriter error)
     {
         if (file is null)
         {
@@ -22,19 +22,16 @@ internal static class KeyFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: cannot read key file {file.FullName}: {ex.Message}");
-            return null;
+            throw CliException.Usage($"cannot read key file {file.FullName}: {ex.Message}");
         }
         catch (FormatException)
         {
-            error.WriteLine($"error: key file {file.FullName} must hold the key as base64.");
-            return null;
+            throw CliException.Usage($"key file {file.FullName} must hold the key as base64.");
         }
 
         if (key.Length < 32)
         {
-            error.WriteLine($"error: key file {file.FullName} holds {key.Length} bytes; a key needs at least 32.");
-            return null;
+            throw CliException.Usage($"key file {file.FullName} holds {key.Length} bytes; a key needs at least 32.");
         }
 
         // The id names the key without revealing it: a short fingerprint of its SHA-256.

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Residency.Classification;
 
 namespace Residency.Cli;
 
@@ -18,16 +17,11 @@ internal static class PolicyCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "The policy JSON file." };
         var validate = new Command("validate", "Check a policy file; exit 0 when valid, 3 with every error when not.") { file };
-        validate.SetAction(parseResult =>
+        validate.SetGuardedAction(parse =>
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            var policy = PolicyFiles.TryLoad(parseResult.GetValue(file), parseResult.InvocationConfiguration.Error);
-            if (policy is null)
-            {
-                return ExitCodes.InvalidPolicy;
-            }
-
-            output.WriteLine($"valid: policy {policy.Id} version {policy.Version}, {policy.Rules.Count} rules, {policy.Geofences.Count} geofences, sha256 {policy.Sha256}");
+            var policy = PolicyFiles.Load(parse.GetValue(file));
+            parse.InvocationConfiguration.Output.WriteLine(
+                $"valid: policy {policy.Id} version {policy.Version}, {policy.Rules.Count} rules, {policy.Geofences.Count} geofences, sha256 {policy.Sha256}");
             return ExitCodes.Success;
         });
         return validate;
@@ -36,16 +30,10 @@ internal static class PolicyCommand
     private static Command CreateShow()
     {
         var policyOption = new Option<FileInfo?>("--policy") { Description = "Policy JSON file (default: the embedded cn-auto policy)." };
-        var show = new Command("show", "Print the effective rules as a table.") { policyOption };
-        show.SetAction(parseResult =>
+        var show = new Command("show", "Print the effective rules as a table (exit 3 for an invalid policy).") { policyOption };
+        show.SetGuardedAction(parse =>
         {
-            var policy = PolicyFiles.TryLoad(parseResult.GetValue(policyOption), parseResult.InvocationConfiguration.Error);
-            if (policy is null)
-            {
-                return ExitCodes.InvalidPolicy;
-            }
-
-            PolicyTable.Write(policy, parseResult.InvocationConfiguration.Output);
+            PolicyTable.Write(PolicyFiles.Load(parse.GetValue(policyOption)), parse.InvocationConfiguration.Output);
             return ExitCodes.Success;
         });
         return show;

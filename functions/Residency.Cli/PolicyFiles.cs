@@ -2,11 +2,10 @@ using Residency.Classification;
 
 namespace Residency.Cli;
 
-/// <summary>Loads the default policy or a policy file, reporting every validation error on stderr.</summary>
+/// <summary>Loads the default policy or a policy file; an unusable file stops the verb (exit 3, every error listed).</summary>
 internal static class PolicyFiles
 {
-    /// <summary>Returns the policy, or null after writing why it cannot be used (exit code 3).</summary>
-    public static ClassificationPolicy? TryLoad(FileInfo? file, TextWriter error)
+    public static ClassificationPolicy Load(FileInfo? file)
     {
         if (file is null)
         {
@@ -20,8 +19,7 @@ internal static class PolicyFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: cannot read policy file {file.FullName}: {ex.Message}");
-            return null;
+            throw CliException.Usage($"cannot read policy file {file.FullName}: {ex.Message}");
         }
 
         try
@@ -30,13 +28,8 @@ internal static class PolicyFiles
         }
         catch (PolicyValidationException ex)
         {
-            error.WriteLine($"error: policy {file.Name} is invalid ({ex.Errors.Count} error{(ex.Errors.Count == 1 ? string.Empty : "s")}):");
-            foreach (var message in ex.Errors)
-            {
-                error.WriteLine($"  - {message}");
-            }
-
-            return null;
+            throw CliException.InvalidInput(
+                $"policy {file.Name} is invalid ({ex.Errors.Count} error{(ex.Errors.Count == 1 ? string.Empty : "s")}):", ex.Errors);
         }
     }
 }

@@ -1,3 +1,1 @@
-using Residency.Cli;
-
-return ResidencyRoot.Create().Parse(args).Invoke();
+return await Residency.Cli.ResidencyCli.InvokeAsync(args, Residency.Cli.CliContext.Process);

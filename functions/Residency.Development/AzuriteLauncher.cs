@@ -1,20 +1,24 @@
 namespace Residency.Development;
 
 /// <summary>
-/// Obtains an Azurite the first way that works, in <see cref="AzuriteRequest.Order"/>: by default a Testcontainers
-/// container when a Docker engine answers, else the pinned npm package as a process (installed on demand), else
-/// <c>AZURITE_CONNECTION_STRING</c>. <c>RESIDENCY_AZURITE</c> can require one way; then nothing else is tried and its
-/// failure is the answer (CI requires the container). Every way tried and skipped is reported through the log.
+/// Obtains an Azurite the first way that works. An explicit setting wins everywhere (tests, the local run, the soak):
+/// <c>RESIDENCY_AZURITE</c> requires one way, and then nothing else is tried and its failure is the answer (CI requires
+/// the container); else a set <c>AZURITE_CONNECTION_STRING</c> is used, unless the caller needs an Azurite of its own.
+/// Otherwise <see cref="AzuriteRequest.Order"/>: a Testcontainers container when a Docker engine answers, else the
+/// pinned npm package as a process (installed on demand). Every way tried and skipped is reported through the log.
 /// </summary>
 public static class AzuriteLauncher
 {
-    /// <summary>Starts (or finds) an Azurite; the caller disposes it. Throws <see cref="InvalidOperationException"/> with every reason when none works.</summary>
+    /// <summary>Starts (or finds) an Azurite; the caller disposes it. Throws <see cref="DevelopmentHostException"/> with every reason when none works.</summary>
     public static async Task<IAzurite> StartAsync(AzuriteRequest request, Action<string> log, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
         var required = request.Settings.Required;
-        var order = required is { } only ? [only] : request.Order;
+        var configured = request.Settings.ConnectionString is not null && !request.NeedsOwnInstance && !request.Options.Https;
+        IReadOnlyList<AzuriteSource> order = required is { } only ? [only]
+            : configured ? [AzuriteSource.ConnectionString, .. request.Order.Where(s => s != AzuriteSource.ConnectionString)]
+            : request.Order;
         var reasons = new List<string>();
         for (var i = 0; i < order.Count; i++)
         {
@@ -28,7 +32,7 @@ public static class AzuriteLauncher
                 var reason = $"{AzuriteSettings.Name(source)}: {e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.')}";
                 if (required is not null)
                 {
-                    throw new InvalidOperationException(
+                    throw new DevelopmentHostException(
                         $"{AzuriteSettings.SourceVariable}={AzuriteSettings.Name(source)} requires that way, and it failed ({reason}).", e);
                 }
 
@@ -40,7 +44,7 @@ public static class AzuriteLauncher
             }
         }
 
-        throw new InvalidOperationException("No Azurite could be had: " + string.Join(" | ", reasons));
+        throw new DevelopmentHostException("No Azurite could be had: " + string.Join(" | ", reasons));
     }
 
     private static async Task<IAzurite> StartAsync(AzuriteSource source, AzuriteRequest request, Action<string> log, CancellationToken cancellationToken)

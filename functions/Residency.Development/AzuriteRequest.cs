@@ -7,8 +7,8 @@ public sealed class AzuriteRequest
     public static readonly IReadOnlyList<AzuriteSource> ContainerFirst =
         [AzuriteSource.Testcontainers, AzuriteSource.NpmProcess, AzuriteSource.ConnectionString];
 
-    /// <summary>The folder with the pinned package.json and package-lock.json (tests/ in this repository).</summary>
-    public required string NodeToolsDirectory { get; init; }
+    /// <summary>The folder with the pinned package.json and package-lock.json (default: tests/ of the repository this was built in).</summary>
+    public string NodeToolsDirectory { get; init; } = BuildPaths.NodeTools;
 
     /// <summary>How Azurite runs (http or https, bearer tokens, in memory).</summary>
     public AzuriteOptions Options { get; init; } = new();

@@ -24,13 +24,20 @@ public sealed class AzuriteSettings
     /// <summary>The configured connection string, or null.</summary>
     public string? ConnectionString { get; init; }
 
-    /// <summary>Reads <see cref="SourceVariable"/>, <see cref="ImageVariable"/> and <see cref="ConnectionStringVariable"/>.</summary>
-    public static AzuriteSettings FromEnvironment() => new()
+    /// <summary>Reads <see cref="SourceVariable"/>, <see cref="ImageVariable"/> and <see cref="ConnectionStringVariable"/> from the process.</summary>
+    public static AzuriteSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
+
+    /// <summary>Reads the three variables through <paramref name="variable"/> (a caller's own environment).</summary>
+    public static AzuriteSettings From(Func<string, string?> variable)
     {
-        Required = ParseSource(Environment.GetEnvironmentVariable(SourceVariable)),
-        Image = NullIfBlank(Environment.GetEnvironmentVariable(ImageVariable)),
-        ConnectionString = NullIfBlank(Environment.GetEnvironmentVariable(ConnectionStringVariable)),
-    };
+        ArgumentNullException.ThrowIfNull(variable);
+        return new AzuriteSettings
+        {
+            Required = ParseSource(variable(SourceVariable)),
+            Image = NullIfBlank(variable(ImageVariable)),
+            ConnectionString = NullIfBlank(variable(ConnectionStringVariable)),
+        };
+    }
 
     /// <summary>Parses a <see cref="SourceVariable"/> value; null or <c>auto</c> means none is required.</summary>
     public static AzuriteSource? ParseSource(string? value) => value?.Trim().ToLowerInvariant() switch

@@ -4,8 +4,9 @@ using System.Net.Sockets;
 namespace Residency.Development;
 
 /// <summary>A TCP port free on 127.0.0.1 when asked (another process may still take it first: callers retry).</summary>
-internal static class FreePort
+public static class FreePort
 {
+    /// <summary>A port free on 127.0.0.1 at the time of the call.</summary>
     public static int Next()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,7 +1,10 @@
 using System.Net;
+using Microsoft.Extensions.Options;
+using Residency.Classification;
 using Residency.Functions.Admission;
 using Residency.Functions.Configuration;
 using Residency.Functions.Endpoints;
+using Residency.FunctionsHost;
 using Residency.Ingest;
 using Residency.Storage;
 
@@ -10,29 +13,29 @@ namespace Residency.Functions;
 /// <summary>Builds and runs the custom handler: a minimal API on 127.0.0.1:$FUNCTIONS_CUSTOMHANDLER_PORT.</summary>
 internal static partial class HandlerApp
 {
+    /// <summary>The exit code when a setting is invalid (each bad setting is named on stderr, never its value).</summary>
+    public const int InvalidConfigurationExitCode = 2;
 
-    /// <summary>Entry point: validates the settings (exit code 2 naming each bad setting) and serves until stopped.</summary>
+    /// <summary>Entry point: validates the settings at start and serves until stopped.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = CreateBuilder(args);
-        HandlerConfiguration configuration;
+        await using var app = Build(CreateBuilder(args));
         try
         {
-            configuration = HandlerConfigurationLoader.Load(builder.Configuration);
+            await app.StartAsync();
         }
-        catch (InvalidHandlerConfigurationException ex)
+        catch (OptionsValidationException ex)
         {
             await Console.Error.WriteLineAsync("Residency.Functions cannot start: invalid configuration.");
-            foreach (var error in ex.Errors)
+            foreach (var error in ex.Failures)
             {
                 await Console.Error.WriteLineAsync("  - " + error);
             }
 
-            return 2;
+            return InvalidConfigurationExitCode;
         }
 
-        await using var app = Build(builder, configuration);
-        await app.RunAsync();
+        await app.WaitForShutdownAsync();
         return 0;
     }
 
@@ -40,42 +43,68 @@ internal static partial class HandlerApp
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        // A start that fails on a setting is reported once, naming each setting (RunAsync); not again with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         // The endpoint enforces its own limit: a larger request is streamed into quarantine, never refused with 413
         // (a refused batch would hold its partition, as the host retries it forever).
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = null);
         return builder;
     }
 
-    /// <summary>Wires the pipeline and maps the endpoints: GET / (readiness) and POST /VehicleIngest.</summary>
-    public static WebApplication Build(WebApplicationBuilder builder, HandlerConfiguration configuration)
+    /// <summary>Registers the settings and the pipeline and maps the endpoints: GET / (readiness) and POST /VehicleIngest.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
-        // An explicit endpoint wins over any ASPNETCORE_URLS/HTTP_PORTS the host's container may carry.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, configuration.Port));
-        builder.Services.AddSingleton(configuration);
-        builder.Services.AddSingleton(new ResidencyStore(configuration.BlobService,
-            new ResidencyStoreOptions
-            {
-                Region = configuration.Region,
-                MaxConcurrency = configuration.MaxConcurrency,
-                IsDevelopment = configuration.IsDevelopment,
-            }));
-        builder.Services.AddSingleton(services => new IngestPipeline(configuration.Policy, configuration.Key,
-            services.GetRequiredService<ResidencyStore>(),
-            new IngestPipelineOptions { MaxConcurrency = configuration.MaxConcurrency, StorageBudget = configuration.Limits.StorageBudget }));
-        builder.Services.AddSingleton(new InvocationAdmission(configuration.Limits.MaxConcurrentInvocations, configuration.Limits.MaxInFlightBytes));
+        builder.Services.AddHandlerSettings(builder.Configuration);
+        // An explicit endpoint wins over any ASPNETCORE_URLS/HTTP_PORTS the host's container may carry. Kestrel reads it
+        // when it starts, after the settings were validated.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, kestrel.ApplicationServices.GetRequiredService<HandlerEnvironment>().Port));
+        builder.Services.AddSingleton(services =>
+        {
+            var options = services.GetRequiredService<IOptions<HandlerOptions>>().Value;
+            var storage = services.GetRequiredService<StorageAccount>();
+            return new ResidencyStore(storage.Client, storage.Settings, options.MaxConcurrency);
+        });
+        builder.Services.AddSingleton(services =>
+        {
+            var options = services.GetRequiredService<IOptions<HandlerOptions>>().Value;
+            return new IngestPipeline(services.GetRequiredService<ClassificationPolicy>(), services.GetRequiredService<PseudonymizationKey>(),
+                services.GetRequiredService<ResidencyStore>(),
+                new IngestPipelineOptions
+                {
+                    MaxConcurrency = options.MaxConcurrency,
+                    StorageBudget = services.GetRequiredService<HandlerLimits>().StorageBudget,
+                });
+        });
+        builder.Services.AddSingleton(services =>
+        {
+            var limits = services.GetRequiredService<HandlerLimits>();
+            return new InvocationAdmission(limits.MaxConcurrentInvocations, limits.MaxInFlightBytes);
+        });
 
         var app = builder.Build();
         app.MapGet("/", () => Results.Json(new Dictionary<string, string> { ["status"] = "ready" }, contentType: "application/json"));
         app.MapPost(VehicleIngestEndpoint.Route, VehicleIngestEndpoint.HandleAsync);
-
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Residency.Functions");
-        var endpoint = configuration.BlobService.Uri.GetLeftPart(UriPartial.Authority);
-        LogStarting(logger, configuration.Port, endpoint,
-            configuration.StorageAuthentication, configuration.Region, configuration.Policy.Id, configuration.Policy.Sha256,
-            configuration.Key.KeyId, configuration.IsDevelopment);
+        app.Lifetime.ApplicationStarted.Register(() => LogStarted(app.Services));
         return app;
+    }
+
+    private static void LogStarted(IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Residency.Functions");
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        var storage = services.GetRequiredService<StorageAccount>();
+        var policy = services.GetRequiredService<ClassificationPolicy>();
+        var endpoint = storage.Client.Uri.GetLeftPart(UriPartial.Authority);
+        var port = services.GetRequiredService<HandlerEnvironment>().Port;
+        var keyId = services.GetRequiredService<PseudonymizationKey>().KeyId;
+        LogStarting(logger, port, endpoint, storage.Authentication, storage.Settings.NormalizedRegion, policy.Id, policy.Sha256, keyId,
+            storage.Settings.IsDevelopment);
     }
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information,

@@ -1,7 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Residency.Classification;
 using Residency.Ingest.Decoding;
-using Residency.Ingest.FunctionsHost;
 using Residency.Storage;
 
 namespace Residency.Ingest;

@@ -15,16 +15,22 @@ public sealed class ResidencyStore
     private readonly StorageCalls _calls;
     private readonly BatchCommitter _committer;
 
-    /// <summary>Creates the store; throws <see cref="ResidencyViolationException"/> when the endpoint or region is not allowed.</summary>
-    public ResidencyStore(BlobServiceClient service, ResidencyStoreOptions? options = null)
+    /// <summary>
+    /// Creates the store on the account's client and the settings it was built with (their region and environment);
+    /// throws <see cref="ResidencyViolationException"/> when the endpoint or region is not allowed.
+    /// </summary>
+    /// <param name="service">The account's client.</param>
+    /// <param name="settings">The settings the client was built with.</param>
+    /// <param name="maxConcurrency">The most blob requests in flight at once across all callers of this store.</param>
+    public ResidencyStore(BlobServiceClient service, StorageClientSettings settings, int maxConcurrency = 8)
     {
         ArgumentNullException.ThrowIfNull(service);
-        options ??= new ResidencyStoreOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1, nameof(options));
-        RegionGuard.EnsureAllowed(service.Uri, options.Region, options.IsDevelopment);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
+        RegionGuard.EnsureAllowed(service.Uri, settings.Region, settings.IsDevelopment);
         Service = service;
-        Region = options.Region.Trim().ToLowerInvariant();
-        _calls = new StorageCalls(options.MaxConcurrency);
+        Region = settings.NormalizedRegion;
+        _calls = new StorageCalls(maxConcurrency);
         _committer = new BatchCommitter(service, _calls, Region);
     }
 
@@ -135,17 +141,4 @@ public sealed class ResidencyStore
             ct => blob.UploadAsync(request, options, ct), cancellationToken).ConfigureAwait(false);
         return name;
     }
-}
-
-/// <summary>Settings of <see cref="ResidencyStore"/>.</summary>
-public sealed class ResidencyStoreOptions
-{
-    /// <summary>The Azure region of the storage account (<c>chinanorth3</c> or <c>chinanorth2</c>); also written as the <c>region</c> tag.</summary>
-    public string Region { get; init; } = "chinanorth3";
-
-    /// <summary>The most blob requests in flight at once across all callers of one store.</summary>
-    public int MaxConcurrency { get; init; } = 8;
-
-    /// <summary>True only in the Development environment: allows a loopback (Azurite) endpoint.</summary>
-    public bool IsDevelopment { get; init; }
 }

@@ -45,10 +45,10 @@ public class ClassifyCommandTests
     [InlineData("invalid-message-id")]
     [InlineData("invalid-json")]
     [InlineData("invalid-utf8")]
-    public void Invalid_upload_exits_2_with_the_reason_on_stderr(string reason)
+    public void Invalid_upload_exits_3_with_the_reason_on_stderr(string reason)
     {
         var (exitCode, output, error) = CliRunner.Run("classify", Sample(Path.Combine("invalid", reason + ".json")));
-        Assert.Equal(2, exitCode);
+        Assert.Equal(3, exitCode);
         Assert.Empty(output);
         Assert.Contains($"error: {reason}:", error, StringComparison.Ordinal);
     }
@@ -81,12 +81,12 @@ public class ClassifyCommandTests
     }
 
     [Fact]
-    public void Short_key_file_is_refused()
+    public void Short_key_file_is_a_usage_error()
     {
         using var dir = new TempDirectory();
         var key = dir.Write("key.b64", Convert.ToBase64String(new byte[16]));
         var (exitCode, _, error) = CliRunner.Run("classify", "--key-file", key, Sample("telemetry.json"));
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains("at least 32", error, StringComparison.Ordinal);
     }
 
@@ -106,10 +106,10 @@ public class ClassifyCommandTests
     }
 
     [Fact]
-    public void Missing_file_exits_1()
+    public void Missing_file_is_a_usage_error()
     {
         var (exitCode, _, error) = CliRunner.Run("classify", Sample("does-not-exist.json"));
-        Assert.Equal(1, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains("cannot read", error, StringComparison.Ordinal);
     }
 

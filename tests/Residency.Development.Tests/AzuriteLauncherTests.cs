@@ -17,10 +17,28 @@ public sealed class AzuriteLauncherTests : IDisposable
             Settings = new AzuriteSettings { Required = AzuriteSource.ConnectionString },
         };
 
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => AzuriteLauncher.StartAsync(request, log.Add));
+        var e = await Assert.ThrowsAsync<DevelopmentHostException>(() => AzuriteLauncher.StartAsync(request, log.Add));
 
         Assert.Contains("RESIDENCY_AZURITE=connection-string", e.Message, StringComparison.Ordinal);
         Assert.Contains("AZURITE_CONNECTION_STRING is not set", e.Message, StringComparison.Ordinal);
+        Assert.Empty(log);
+    }
+
+    [Fact]
+    public async Task A_set_connection_string_wins_over_every_other_way()
+    {
+        var log = new List<string>();
+        var request = new AzuriteRequest
+        {
+            NodeToolsDirectory = EmptyFolder(),
+            Settings = new AzuriteSettings { ConnectionString = Configured },
+        };
+
+        await using var azurite = await AzuriteLauncher.StartAsync(request, log.Add);
+
+        Assert.Equal(AzuriteSource.ConnectionString, azurite.Source);
+        Assert.Equal(new Uri("http://127.0.0.1:10999/devstoreaccount1"), azurite.BlobEndpoint);
+        Assert.Equal(Configured, azurite.ConnectionString);
         Assert.Empty(log);
     }
 
@@ -31,15 +49,12 @@ public sealed class AzuriteLauncherTests : IDisposable
         var request = new AzuriteRequest
         {
             NodeToolsDirectory = EmptyFolder(),
-            Settings = new AzuriteSettings { ConnectionString = Configured },
+            Settings = new AzuriteSettings(),
             Order = [AzuriteSource.NpmProcess, AzuriteSource.ConnectionString],
         };
 
-        await using var azurite = await AzuriteLauncher.StartAsync(request, log.Add);
+        await Assert.ThrowsAsync<DevelopmentHostException>(() => AzuriteLauncher.StartAsync(request, log.Add));
 
-        Assert.Equal(AzuriteSource.ConnectionString, azurite.Source);
-        Assert.Equal(new Uri("http://127.0.0.1:10999/devstoreaccount1"), azurite.BlobEndpoint);
-        Assert.Equal(Configured, azurite.ConnectionString);
         var skipped = Assert.Single(log);
         Assert.StartsWith("Azurite: not via npm: ", skipped, StringComparison.Ordinal);
         Assert.EndsWith("trying connection-string.", skipped, StringComparison.Ordinal);
@@ -55,7 +70,7 @@ public sealed class AzuriteLauncherTests : IDisposable
             Order = [AzuriteSource.NpmProcess, AzuriteSource.ConnectionString],
         };
 
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => AzuriteLauncher.StartAsync(request, _ => { }));
+        var e = await Assert.ThrowsAsync<DevelopmentHostException>(() => AzuriteLauncher.StartAsync(request, _ => { }));
 
         Assert.Contains("npm: ", e.Message, StringComparison.Ordinal);
         Assert.Contains("connection-string: AZURITE_CONNECTION_STRING is not set", e.Message, StringComparison.Ordinal);
@@ -71,7 +86,7 @@ public sealed class AzuriteLauncherTests : IDisposable
             NeedsOwnInstance = true,
         };
 
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => AzuriteLauncher.StartAsync(request, _ => { }));
+        var e = await Assert.ThrowsAsync<DevelopmentHostException>(() => AzuriteLauncher.StartAsync(request, _ => { }));
 
         Assert.Contains("needs an Azurite of its own", e.Message, StringComparison.Ordinal);
     }

@@ -13,7 +13,7 @@ public sealed class AzuriteProcessTests
     [Fact]
     public async Task Starts_on_a_loopback_port_serves_requests_and_cleans_up_on_dispose()
     {
-        var azurite = await AzuriteProcess.StartAsync(RepoPaths.NodeTools);
+        var azurite = await AzuriteProcess.StartAsync(BuildPaths.NodeTools);
         var workspace = azurite.WorkspaceDirectory;
         var processId = azurite.ProcessId;
         try

@@ -30,7 +30,7 @@ public class FunctionsAppFilesTests
         Assert.Equal(1000, eventHubs.GetProperty("maxEventBatchSize").GetInt32());
         Assert.Equal(100, eventHubs.GetProperty("minEventBatchSize").GetInt32());
         Assert.Equal("00:00:02", eventHubs.GetProperty("maxWaitTime").GetString());
-        Assert.True(eventHubs.GetProperty("maxEventBatchSize").GetInt32() < Residency.Ingest.FunctionsHost.HostInvocationReader.MaxEvents);
+        Assert.True(eventHubs.GetProperty("maxEventBatchSize").GetInt32() < Residency.FunctionsHost.HostInvocationReader.MaxEvents);
         Assert.Equal(1, eventHubs.GetProperty("batchCheckpointFrequency").GetInt32());
         Assert.Equal(2000, eventHubs.GetProperty("prefetchCount").GetInt32());
         Assert.Equal("fromStart", eventHubs.GetProperty("initialOffsetOptions").GetProperty("type").GetString());
@@ -61,10 +61,8 @@ public class FunctionsAppFilesTests
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.Root, "local.settings.sample.json")));
         var values = document.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name).ToHashSet();
-        var read = typeof(Configuration.SettingNames).GetFields()
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .Where(name => name.StartsWith("Residency__", StringComparison.Ordinal));
+        var read = typeof(Residency.FunctionsHost.HandlerOptions).GetProperties()
+            .Select(p => Residency.FunctionsHost.HandlerSettingNames.Prefix + p.Name);
         Assert.All(read, name => Assert.Contains(name, values));
         Assert.Contains("FUNCTIONS_WORKER_RUNTIME", values);
         Assert.Equal("custom", document.RootElement.GetProperty("Values").GetProperty("FUNCTIONS_WORKER_RUNTIME").GetString());

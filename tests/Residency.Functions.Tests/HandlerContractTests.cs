@@ -1,7 +1,7 @@
 using System.Text;
 using Residency.Functions.Tests.Infrastructure;
 using Residency.Ingest;
-using Residency.Ingest.FunctionsHost;
+using Residency.FunctionsHost;
 using Residency.Testing;
 using Xunit;
 
@@ -20,7 +20,8 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task Readiness_probe_answers_get_root()
     {
-        using var response = await _handler.Http.GetAsync(new Uri("/", UriKind.Relative));
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(_handler.Client.BaseUri);
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -40,9 +41,9 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IAsyncLifetim
 
         var reply = await _handler.InvokeAsync(batch, encoding);
 
-        Assert.Equal(200, reply.Status);
+        Assert.Equal(200, reply.StatusCode);
         Assert.Equal("application/json", reply.ContentType);
-        Assert.Contains("\"Outputs\":{}", reply.Body, StringComparison.Ordinal);
+        Assert.Contains("\"Outputs\":{}", reply.BodyText, StringComparison.Ordinal);
         Assert.NotEmpty(reply.Logs);
         var outcome = Assert.IsType<IngestOutcome>(reply.Outcome);
         Assert.Equal([10L, 11L, 12L], outcome.Events.Select(e => e.SequenceNumber));
@@ -76,7 +77,7 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IAsyncLifetim
 
         var reply = await _handler.PostAsync(Encoding.UTF8.GetBytes(json));
 
-        Assert.Equal(200, reply.Status);
+        Assert.Equal(200, reply.StatusCode);
         var outcome = reply.Outcome!;
         Assert.Equal(EventDisposition.Stored, outcome.Events[0].Disposition);
         Assert.Equal(EventDisposition.Stored, outcome.Events[1].Disposition);
@@ -92,7 +93,7 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         var request = Encoding.UTF8.GetBytes(json);
         var reply = await _handler.PostAsync(request);
-        Assert.Equal(200, reply.Status);
+        Assert.Equal(200, reply.StatusCode);
         Assert.Equal("application/json", reply.ContentType);
         Assert.Null(reply.Outcome);
         Assert.Contains("quarantined", Assert.Single(reply.Logs), StringComparison.Ordinal);
@@ -107,7 +108,7 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IAsyncLifetim
 
         // A redelivery of the same request finds its entry and changes nothing.
         var again = await _handler.PostAsync(request);
-        Assert.Equal(200, again.Status);
+        Assert.Equal(200, again.StatusCode);
         var after = (await blob.GetPropertiesAsync()).Value;
         Assert.Equal(stored.Details.ETag, after.ETag);
     }

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Reflection;
+using Residency.Development;
 using Residency.Functions.Tests.Infrastructure;
 using Residency.Ingest;
-using Residency.Ingest.FunctionsHost;
+using Residency.FunctionsHost;
 using Residency.Testing;
 using Xunit;
 
@@ -13,15 +12,15 @@ namespace Residency.Functions.Tests;
 [Collection(AzuriteGroup.Name)]
 public sealed class HandlerProcessTests(AzuriteFixture azurite)
 {
-    private static Process Start(Dictionary<string, string> environment) => HandlerChildProcess.Start(environment);
+    private static Process Start(Dictionary<string, string> environment) => HandlerLauncher.Start(environment);
 
     [Fact]
     public async Task Invalid_configuration_stops_start_up_naming_the_setting_not_its_value()
     {
         using var process = Start(new Dictionary<string, string>
         {
-            ["FUNCTIONS_CUSTOMHANDLER_PORT"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Residency__StorageConnectionString"] = "AccountName=x;AccountKey=top-secret-value;nonsense",
+            [HandlerSettingNames.Port] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [HandlerSettingNames.StorageConnectionString] = "AccountName=x;AccountKey=top-secret-value;nonsense",
         });
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
@@ -36,12 +35,12 @@ public sealed class HandlerProcessTests(AzuriteFixture azurite)
     [Fact]
     public async Task Started_like_the_host_it_answers_readiness_and_ingests_a_batch()
     {
-        await using var handler = await HandlerChildProcess.StartReadyAsync(azurite.ConnectionString);
+        await using var handler = await HandlerLauncher.StartDevelopmentAsync(azurite.ConnectionString);
         var partition = Uploads.NewPartition();
 
-        var reply = await handler.PostAsync(HostInvocationWriter.Write(new IngestBatch(partition, [Uploads.Event(5, Uploads.Sample("cabin"))])));
+        var reply = await handler.Client.PostAsync(HostInvocationWriter.Write(new IngestBatch(partition, [Uploads.Event(5, Uploads.Sample("cabin"))])));
 
-        Assert.Equal(200, reply.Status);
+        Assert.Equal(200, reply.StatusCode);
         Assert.Equal(EventDisposition.Stored, Assert.Single(reply.Outcome!.Events).Disposition);
         (await StorageEvidence.ReadAsync(azurite.CreateClient(), partition)).AssertEachSequenceAccountedOnce([5]);
     }

@@ -2,7 +2,7 @@ using System.Text;
 using Residency.Functions.Configuration;
 using Residency.Functions.Tests.Infrastructure;
 using Residency.Ingest;
-using Residency.Ingest.FunctionsHost;
+using Residency.FunctionsHost;
 using Residency.Storage;
 using Residency.Testing;
 using Xunit;
@@ -41,7 +41,7 @@ public sealed class HostileRequestTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var reply = await _handler.PostAsync(request);
 
-        Assert.True(reply.Status == 200, shape);
+        Assert.True(reply.StatusCode == 200, shape);
         Assert.Contains(IngestReasons.InvalidEnvelope, Assert.Single(reply.Logs), StringComparison.Ordinal);
         var name = BlobLayout.InvocationQuarantineName(UnreadableInvocation.PartitionId, request, IngestReasons.InvalidEnvelope);
         var stored = await azurite.CreateClient().GetBlobContainerClient(ResidencyContainers.Quarantine).GetBlobClient(name).DownloadContentAsync();
@@ -60,7 +60,7 @@ public sealed class HostileRequestTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var reply = await _handler.PostAsync(Encoding.UTF8.GetBytes(Envelope("7", "[1]")).Concat("x"u8.ToArray()).ToArray(), forged);
 
-        Assert.Equal(200, reply.Status);
+        Assert.Equal(200, reply.StatusCode);
         Assert.DoesNotContain(Vin, _handler.Logs.AllText, StringComparison.Ordinal);
         Assert.Contains("sha256:", _handler.Logs.AllText, StringComparison.Ordinal);
     }
@@ -69,15 +69,15 @@ public sealed class HostileRequestTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_request_larger_than_the_limit_is_streamed_into_quarantine_as_sent_and_answered_200()
     {
         var settings = RunningHandler.DevelopmentSettings(azurite.ConnectionString);
-        settings[SettingNames.MaxRequestMegabytes] = "1";
-        settings[SettingNames.MaxInFlightMegabytes] = "1";
+        settings[HandlerSettingNames.MaxRequestMegabytes] = "1";
+        settings[HandlerSettingNames.MaxInFlightMegabytes] = "1";
         await using var handler = await RunningHandler.StartAsync(settings);
         var request = new byte[(3 * 1024 * 1024) + 17];
         new Random(5).NextBytes(request);
 
         var reply = await handler.PostAsync(request);
 
-        Assert.Equal(200, reply.Status);
+        Assert.Equal(200, reply.StatusCode);
         var line = Assert.Single(reply.Logs);
         Assert.Contains($"({request.Length} bytes)", line, StringComparison.Ordinal);
         var name = line[(line.LastIndexOf(" as ", StringComparison.Ordinal) + 4)..].TrimEnd('.');
@@ -93,13 +93,13 @@ public sealed class HostileRequestTests(AzuriteFixture azurite) : IAsyncLifetime
         await using var silent = new SilentStorage();
         // Ten retries of one second each would take longer than the budget: the budget decides.
         var settings = RunningHandler.DevelopmentSettings(silent.ConnectionString, storageMaxRetries: 10);
-        settings[SettingNames.StorageNetworkTimeoutSeconds] = "1";
-        settings[SettingNames.StorageBudgetSeconds] = "5";
+        settings[HandlerSettingNames.StorageNetworkTimeoutSeconds] = "1";
+        settings[HandlerSettingNames.StorageBudgetSeconds] = "5";
         await using var handler = await RunningHandler.StartAsync(settings);
 
         var reply = await handler.InvokeAsync(new IngestBatch(Uploads.NewPartition(), [Uploads.Event(1, Uploads.Sample("trip"))]));
 
-        Assert.Equal(500, reply.Status);
+        Assert.Equal(500, reply.StatusCode);
         Assert.True(silent.Connections > 0);
         Assert.Contains("Storage unavailable", Assert.Single(reply.Logs), StringComparison.Ordinal);
         Assert.Contains("did not finish the batch within its budget of 5 s", reply.Logs[0], StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public sealed class IngestEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var reply = await _handler.InvokeAsync(batch);
 
-        Assert.Equal(200, reply.Status);
+        Assert.Equal(200, reply.StatusCode);
         var outcome = reply.Outcome!;
         Assert.Equal(batch.Events.Select(e => e.SequenceNumber), outcome.Events.Select(e => e.SequenceNumber));
         foreach (var e in outcome.Events)
@@ -67,8 +67,8 @@ public sealed class IngestEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         var replay = await _handler.InvokeAsync(batch with { RetryCount = 1 });
         var after = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
 
-        Assert.Equal(200, first.Status);
-        Assert.Equal(200, replay.Status);
+        Assert.Equal(200, first.StatusCode);
+        Assert.Equal(200, replay.StatusCode);
         Assert.Equal(before.Fingerprint, after.Fingerprint);
         Assert.All(replay.Outcome!.Events, e => Assert.Equal(EventDisposition.AlreadyCommitted, e.Disposition));
         Assert.Equal(0, replay.Outcome.StorageRequests);

@@ -1,4 +1,5 @@
 using Residency.Functions.Tests.Infrastructure;
+using Residency.FunctionsHost;
 using Residency.Ingest;
 using Residency.Testing;
 using Xunit;
@@ -25,13 +26,13 @@ public sealed class LogSafetyTests(AzuriteFixture azurite)
         var (batch, _) = MixedBatch.Create(partition);
 
         // Every path that logs: storage down, success with quarantines, a replay, a broken envelope.
-        var replies = new List<HandlerReply> { await handler.InvokeAsync(batch) };
+        var replies = new List<HostInvocationReply> { await handler.InvokeAsync(batch) };
         relay.Start();
         replies.Add(await handler.InvokeAsync(batch));
         replies.Add(await handler.InvokeAsync(batch));
         replies.Add(await handler.PostAsync("{\"Data\":{\"events\":[\"LSJA24U62JG269225\"]},\"Metadata\":{}}"u8.ToArray()));
 
-        Assert.Equal([500, 200, 200, 200], replies.Select(r => r.Status));
+        Assert.Equal([500, 200, 200, 200], replies.Select(r => r.StatusCode));
         var text = handler.Logs.AllText + "\n" + string.Join("\n", replies.SelectMany(r => r.Logs));
         Assert.Contains("quarantined", text, StringComparison.Ordinal);
         foreach (var value in Uploads.SensitiveValues)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
+using Residency.Development;
 using Residency.Testing;
 using Xunit;
 
@@ -67,7 +68,7 @@ public sealed class PublishTests : IDisposable
 
         // The published executable runs on its own: with no settings it stops, naming what is missing.
         var (handlerExit, handlerOutput) = await RunAsync(Path.Combine(app, "handler", "Residency.Functions"), [],
-            new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            new Dictionary<string, string> { ["FUNCTIONS_CUSTOMHANDLER_PORT"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(2, handlerExit);
         Assert.Contains("Residency__StorageConnectionString", handlerOutput, StringComparison.Ordinal);
     }

@@ -21,7 +21,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
 
         var down = await handler.InvokeAsync(batch);
 
-        Assert.Equal(500, down.Status);
+        Assert.Equal(500, down.StatusCode);
         Assert.Equal("application/json", down.ContentType);
         Assert.Null(down.Outcome);
         Assert.Contains(down.Logs, l => l.Contains("Storage unavailable", StringComparison.Ordinal));
@@ -29,7 +29,7 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
         relay.Start();
         var retried = await handler.InvokeAsync(batch with { RetryCount = 1 });
 
-        Assert.Equal(200, retried.Status);
+        Assert.Equal(200, retried.StatusCode);
         Assert.Equal(batch.Events.Count, retried.Outcome!.Events.Count);
         Assert.Equal(expectedReasons.Count, retried.Outcome.CountsByDisposition["quarantined"]);
         var evidence = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
@@ -48,17 +48,17 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
         var partition = Uploads.NewPartition();
 
         // A first batch works (containers exist); part of the second is written before storage goes away.
-        Assert.Equal(200, (await handler.InvokeAsync(new IngestBatch(partition, [Uploads.Event(1, Uploads.Sample("trip"))]))).Status);
+        Assert.Equal(200, (await handler.InvokeAsync(new IngestBatch(partition, [Uploads.Event(1, Uploads.Sample("trip"))]))).StatusCode);
         var (batch, _) = MixedBatch.Create(partition, firstSequence: 10);
         var partial = new IngestBatch(partition, batch.Events.Take(5).ToList());
-        Assert.Equal(200, (await handler.InvokeAsync(partial)).Status);
+        Assert.Equal(200, (await handler.InvokeAsync(partial)).StatusCode);
         await relay.StopAsync();
         var down = await handler.InvokeAsync(batch);
-        Assert.Equal(500, down.Status);
+        Assert.Equal(500, down.StatusCode);
 
         relay.Start();
         var retried = await handler.InvokeAsync(batch with { RetryCount = 1 });
-        Assert.Equal(200, retried.Status);
+        Assert.Equal(200, retried.StatusCode);
         Assert.Equal(5, retried.Outcome!.Events.Count(e => e.Disposition == EventDisposition.AlreadyCommitted));
         var evidence = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
         evidence.AssertEachSequenceAccountedOnce(batch.Events.Select(e => e.SequenceNumber).Append(1));

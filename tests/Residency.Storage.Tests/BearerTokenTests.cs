@@ -59,7 +59,7 @@ public sealed class BearerTokenTests : IAsyncLifetime
     {
         var credential = new IssuedTokenCredential("https://sts.chinacloudapi.cn/00000000-0000-0000-0000-000000000001/", "https://storage.azure.com");
         var client = ResidencyBlobClients.FromEndpoint(_azurite!.BlobEndpoint, credential, TrustingOnly(_certificate!));
-        var store = new ResidencyStore(client, new ResidencyStoreOptions { IsDevelopment = true });
+        var store = new ResidencyStore(client, StorageClientSettings.Development);
         var partition = TestBatches.NewPartition();
 
         await store.EnsureContainersAsync();
@@ -75,7 +75,7 @@ public sealed class BearerTokenTests : IAsyncLifetime
     {
         var client = ResidencyBlobClients.FromEndpoint(
             _azurite!.BlobEndpoint, new IssuedTokenCredential("https://issuer.example/", "https://storage.azure.com"), TrustingOnly(_certificate!));
-        var store = new ResidencyStore(client, new ResidencyStoreOptions { IsDevelopment = true });
+        var store = new ResidencyStore(client, StorageClientSettings.Development);
 
         var e = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.EnsureContainersAsync());
 

@@ -64,7 +64,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite)
             {
                 var partition = TestBatches.NewPartition();
                 var crashing = new CrashAfterPolicy(crashAt);
-                var store = new ResidencyStore(azurite.CreateClient(null, crashing), new ResidencyStoreOptions { IsDevelopment = true });
+                var store = new ResidencyStore(azurite.CreateClient(null, crashing), StorageClientSettings.Development);
 
                 await Assert.ThrowsAsync<InjectedCrashException>(() => store.CommitBatchAsync(TestBatches.Batch(partition, events)));
 
@@ -83,7 +83,7 @@ public sealed class ExactlyOnceTests(AzuriteFixture azurite)
         var partition = TestBatches.NewPartition();
         var vehicles = new[] { TestBatches.NewVehicleKey() };
         var crashing = new CrashAfterPolicy(6);
-        var store = new ResidencyStore(azurite.CreateClient(null, crashing), new ResidencyStoreOptions { IsDevelopment = true });
+        var store = new ResidencyStore(azurite.CreateClient(null, crashing), StorageClientSettings.Development);
         await Assert.ThrowsAsync<InjectedCrashException>(
             () => store.CommitBatchAsync(TestBatches.Batch(partition, TestBatches.Events(0, 29, vehicles))));
 

@@ -88,7 +88,7 @@ public sealed class RegionGuardTests
         var publicCloud = new Azure.Storage.Blobs.BlobServiceClient(
             new Uri("https://vehicledata.blob.core.windows.net"), new Azure.Storage.StorageSharedKeyCredential("vehicledata", key));
 
-        Assert.Throws<ResidencyViolationException>(() => new ResidencyStore(publicCloud));
+        Assert.Throws<ResidencyViolationException>(() => new ResidencyStore(publicCloud, new StorageClientSettings()));
         Assert.Throws<ResidencyViolationException>(() => ResidencyBlobClients.FromConnectionString(
             $"AccountName=vehicledata;AccountKey={key}", new StorageClientSettings()));
         Assert.Throws<ResidencyViolationException>(() => ResidencyBlobClients.FromConnectionString(

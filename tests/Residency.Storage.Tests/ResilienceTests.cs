@@ -1,4 +1,5 @@
 using Azure.Core.Pipeline;
+using Residency.Development;
 using Residency.Testing;
 using Xunit;
 
@@ -17,7 +18,7 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
     public async Task Transient_faults_are_retried_and_the_batch_commits(Fault fault)
     {
         var handler = new FaultInjectingHandler(fault, faultCount: 2);
-        var store = new ResidencyStore(azurite.CreateClient(FastRetries(handler)), new ResidencyStoreOptions { IsDevelopment = true });
+        var store = new ResidencyStore(azurite.CreateClient(FastRetries(handler)), StorageClientSettings.Development);
         var partition = TestBatches.NewPartition();
 
         var result = await store.CommitBatchAsync(TestBatches.Batch(partition, TestBatches.Events(0, 9)));
@@ -33,7 +34,7 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
     public async Task Storage_that_keeps_failing_is_unavailable_after_the_retries(Fault fault, int status)
     {
         var handler = new FaultInjectingHandler(fault, int.MaxValue);
-        var store = new ResidencyStore(azurite.CreateClient(FastRetries(handler)), new ResidencyStoreOptions { IsDevelopment = true });
+        var store = new ResidencyStore(azurite.CreateClient(FastRetries(handler)), StorageClientSettings.Development);
         var partition = TestBatches.NewPartition();
 
         var e = await Assert.ThrowsAsync<StorageUnavailableException>(
@@ -50,9 +51,9 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
     {
         var client = ResidencyBlobClients.FromConnectionString(
             $"AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={StorageConnectionString.DevelopmentAccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{FreePorts.Next()}/devstoreaccount1",
+            $"BlobEndpoint=http://127.0.0.1:{FreePort.Next()}/devstoreaccount1",
             FastRetries(handler: null));
-        var store = new ResidencyStore(client, new ResidencyStoreOptions { IsDevelopment = true });
+        var store = new ResidencyStore(client, StorageClientSettings.Development);
 
         var e = await Assert.ThrowsAsync<StorageUnavailableException>(() => store.EnsureContainersAsync());
 
@@ -66,7 +67,7 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
         var client = ResidencyBlobClients.FromConnectionString(
             $"AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={Convert.ToBase64String(new byte[64])};BlobEndpoint={parsed.BlobEndpoint}",
             FastRetries(handler: null));
-        var store = new ResidencyStore(client, new ResidencyStoreOptions { IsDevelopment = true });
+        var store = new ResidencyStore(client, StorageClientSettings.Development);
 
         var e = await Assert.ThrowsAsync<StorageUnavailableException>(
             () => store.CommitBatchAsync(TestBatches.Batch(TestBatches.NewPartition(), TestBatches.Events(0, 2))));
@@ -81,7 +82,7 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
         var fresh = await TestAzurite.StartOwnAsync();
         await using var owned = fresh;
         var store = new ResidencyStore(
-            ResidencyBlobClients.FromConnectionString(fresh.ConnectionString, FastRetries(handler: null)), new ResidencyStoreOptions { IsDevelopment = true });
+            ResidencyBlobClients.FromConnectionString(fresh.ConnectionString, FastRetries(handler: null)), StorageClientSettings.Development);
 
         var e = await Assert.ThrowsAsync<StorageUnavailableException>(
             () => store.CommitBatchAsync(TestBatches.Batch(TestBatches.NewPartition(), TestBatches.Events(0, 2))));
@@ -94,7 +95,7 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
     public async Task Caller_cancellation_is_not_reported_as_storage_unavailable()
     {
         var settings = FastRetries(new FaultInjectingHandler(Fault.Hang, int.MaxValue), networkTimeout: TimeSpan.FromMinutes(5));
-        var store = new ResidencyStore(azurite.CreateClient(settings), new ResidencyStoreOptions { IsDevelopment = true });
+        var store = new ResidencyStore(azurite.CreateClient(settings), StorageClientSettings.Development);
         using var cancellation = new CancellationTokenSource();
         var committing = store.CommitBatchAsync(TestBatches.Batch(TestBatches.NewPartition(), TestBatches.Events(0, 2)), cancellation.Token);
 

@@ -7,10 +7,10 @@ using Xunit;
 namespace Residency.Testing;
 
 /// <summary>
-/// A running Azurite for tests, obtained by <see cref="AzuriteLauncher"/>: a Testcontainers container when a Docker
-/// engine answers (image <c>AZURITE_IMAGE</c>, default the official image of the pinned npm version), else the pinned
-/// npm package as a process, else <c>AZURITE_CONNECTION_STRING</c>; <c>RESIDENCY_AZURITE</c> can require one way (CI
-/// requires the container). It says on stderr which way it used. When Azurite cannot start, the fixture FAILS (it
+/// A running Azurite for tests, obtained by <see cref="AzuriteLauncher"/> as everywhere: <c>RESIDENCY_AZURITE</c> can
+/// require one way (CI requires the container); a set <c>AZURITE_CONNECTION_STRING</c> wins next; else a Testcontainers
+/// container when a Docker engine answers (image <c>AZURITE_IMAGE</c>, default the official image of the pinned npm
+/// version), else the pinned npm package as a process. It says on stderr which way it used. When Azurite cannot start, the fixture FAILS (it
 /// never skips). Share one per test assembly with a collection: <c>[CollectionDefinition("Azurite")] public sealed
 /// class AzuriteGroup : ICollectionFixture&lt;AzuriteFixture&gt;;</c>
 /// </summary>
@@ -43,14 +43,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         try
         {
-            _azurite = await TestAzurite.StartAsync(new AzuriteRequest { NodeToolsDirectory = RepoPaths.NodeTools }).ConfigureAwait(false);
+            _azurite = await TestAzurite.StartAsync(new AzuriteRequest()).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             // Never skip: an Azurite-backed test that did not run is a failure.
             throw new InvalidOperationException(
                 $"Azurite could not start, so the Azurite-backed tests fail: {e.Message} Start a Docker engine, install " +
-                $"Node.js 20 (the pinned package installs on demand in {RepoPaths.NodeTools}), or set {ConnectionStringVariable}.", e);
+                $"Node.js 20 (the pinned package installs on demand in {BuildPaths.NodeTools}), or set {ConnectionStringVariable}.", e);
         }
     }
 
@@ -66,14 +66,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     /// <summary>A Shared Key client for this Azurite (Development settings, so loopback passes the RegionGuard).</summary>
     public BlobServiceClient CreateClient(StorageClientSettings? settings = null, params HttpPipelinePolicy[] policies) =>
-        ResidencyBlobClients.FromConnectionString(ConnectionString, settings ?? new StorageClientSettings { IsDevelopment = true }, policies);
+        ResidencyBlobClients.FromConnectionString(ConnectionString, settings ?? StorageClientSettings.Development, policies);
 
     /// <summary>A store on this Azurite with its containers created; <paramref name="policies"/> see every request.</summary>
     public async Task<ResidencyStore> CreateStoreAsync(int maxConcurrency = 8, params HttpPipelinePolicy[] policies)
     {
         var store = new ResidencyStore(
             CreateClient(null, policies),
-            new ResidencyStoreOptions { IsDevelopment = true, MaxConcurrency = maxConcurrency });
+            StorageClientSettings.Development, maxConcurrency);
         await store.EnsureContainersAsync().ConfigureAwait(false);
         return store;
     }

@@ -6,9 +6,6 @@ public static class RepoPaths
     /// <summary>The repository root: the nearest ancestor holding Functions.sln.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The folder holding the pinned Node.js tools (package.json, node_modules).</summary>
-    public static string NodeTools => Path.Combine(Root, "tests");
-
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

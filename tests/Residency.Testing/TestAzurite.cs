@@ -11,7 +11,7 @@ public static class TestAzurite
 {
     /// <summary>Starts an Azurite of the caller's own: a container or a process, never a shared connection string.</summary>
     public static Task<IAzurite> StartOwnAsync(AzuriteOptions? options = null, CancellationToken cancellationToken = default) =>
-        StartAsync(new AzuriteRequest { NodeToolsDirectory = RepoPaths.NodeTools, Options = options ?? new AzuriteOptions(), NeedsOwnInstance = true }, cancellationToken);
+        StartAsync(new AzuriteRequest { Options = options ?? new AzuriteOptions(), NeedsOwnInstance = true }, cancellationToken);
 
     /// <summary>Starts an Azurite as <paramref name="request"/> asks and reports where it came from.</summary>
     public static async Task<IAzurite> StartAsync(AzuriteRequest request, CancellationToken cancellationToken = default)

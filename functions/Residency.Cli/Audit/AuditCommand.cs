@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Residency.Cli.Storage;
-using Residency.Cli.Vehicle;
 using Residency.Storage;
 
 namespace Residency.Cli.Audit;
@@ -12,52 +11,36 @@ namespace Residency.Cli.Audit;
 /// </summary>
 internal static class AuditCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var command = new Command("audit", "Check the audit ledger against the stored data.");
-        command.Subcommands.Add(CreateVerify());
+        command.Subcommands.Add(CreateVerify(context));
         return command;
     }
 
-    private static Command CreateVerify()
+    private static Command CreateVerify(CliContext context)
     {
-        var storage = new StorageTarget();
+        var storage = new StorageTarget(context);
         var partitions = new Option<string[]>("--partition") { Description = "Only these partitions (repeatable); default: all.", AllowMultipleArgumentsPerToken = true };
+        partitions.Validators.Add(result =>
+        {
+            if ((result.GetValueOrDefault<string[]>() ?? []).Any(p => !BlobLayout.IsValidPartitionId(p)))
+            {
+                result.AddError("a --partition is 1-64 of [A-Za-z0-9_-].");
+            }
+        });
         var command = new Command("verify",
             "Per partition, check that the commit records cover each sequence number exactly once (stored or quarantined), every blob is there " +
-            "with the recorded SHA-256 (or the one a deletion receipt gave it), and no blob is named by no commit. Exit 0 only when clean.");
+            "with the recorded SHA-256 (or the one a deletion receipt gave it), and no blob is named by no commit (exit 0 clean, 1 problems or failure, 2 usage).");
         storage.AddTo(command);
         command.Options.Add(partitions);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetGuardedAction(async (parse, cancellationToken) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
             var selected = parse.GetValue(partitions) is { Length: > 0 } given ? given : null;
-            if (selected?.FirstOrDefault(p => !BlobLayout.IsValidPartitionId(p)) is not null)
-            {
-                error.WriteLine("error: a --partition is 1-64 of [A-Za-z0-9_-].");
-                return VehicleExitCodes.Usage;
-            }
-
-            var (client, exitCode) = storage.Connect(parse, error);
-            if (client is null)
-            {
-                return exitCode;
-            }
-
-            AuditReport report;
-            try
-            {
-                report = await new AuditVerifier(client).VerifyAsync(selected, Progress(error), cancellationToken);
-            }
-            catch (Exception ex) when (StorageFailures.TryDescribe(ex, out var line))
-            {
-                error.WriteLine(line);
-                return VehicleExitCodes.Failure;
-            }
-
-            Print(report, output);
-            return report.IsClean ? VehicleExitCodes.Success : VehicleExitCodes.Failure;
+            var client = storage.Connect(parse);
+            var report = await new AuditVerifier(client).VerifyAsync(selected, Progress(parse.InvocationConfiguration.Error, context.Time), cancellationToken);
+            Print(report, parse.InvocationConfiguration.Output);
+            return report.IsClean ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
     }
@@ -99,14 +82,13 @@ internal static class AuditCommand
         _ => kind.ToString(),
     };
 
-    private static Progress<AuditProgress> Progress(TextWriter error)
+    private static Progress<AuditProgress> Progress(TextWriter error, TimeProvider time)
     {
-        var last = DateTime.UtcNow;
+        var throttle = new ProgressThrottle(time, TimeSpan.FromSeconds(2));
         return new Progress<AuditProgress>(p =>
         {
-            if (DateTime.UtcNow - last > TimeSpan.FromSeconds(2))
+            if (throttle.Due())
             {
-                last = DateTime.UtcNow;
                 error.WriteLine(p.Total > 0 ? $"audit verify: {p.Stage} {p.Done}/{p.Total}" : $"audit verify: {p.Stage} {p.Done}");
             }
         });

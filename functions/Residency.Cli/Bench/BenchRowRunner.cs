@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using Residency.Cli.LocalRun;
 using Residency.Cli.Simulation;
 using Residency.Cli.Simulation.Local;
+using Residency.Cli.LocalRun;
 using Residency.Development;
+using Residency.FunctionsHost;
 using Residency.Ingest;
 using Residency.Storage;
 
@@ -14,7 +15,7 @@ namespace Residency.Cli.Bench;
 /// heads, caches, markers or stored data: warm the handler up on a partition of its own, deliver every event in host
 /// batches of the row's size through the real handler over HTTP (timed), then count, verify and measure the floor.
 /// </summary>
-internal sealed class BenchRowRunner(BenchSettings settings, string repositoryRoot, string handlerDll, TextWriter progress)
+internal sealed class BenchRowRunner(BenchSettings settings, AzuriteSettings azuriteSettings, TextWriter progress)
 {
     /// <summary>The warm-up batch's partition: not one the emulator numbers, and left out of every count.</summary>
     public const string WarmUpPartition = "warmup";
@@ -30,33 +31,25 @@ internal sealed class BenchRowRunner(BenchSettings settings, string repositoryRo
     public async Task<BenchRow> RunAsync(int batchSize, IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken)
     {
         Say($"batch {batchSize}: starting a fresh Azurite...");
-        var request = new AzuriteRequest { NodeToolsDirectory = Path.Combine(repositoryRoot, "tests"), Order = AzuriteOrder, NeedsOwnInstance = true };
+        var request = new AzuriteRequest { Settings = azuriteSettings, Order = AzuriteOrder, NeedsOwnInstance = true };
         await using var azurite = await AzuriteLauncher.StartAsync(request, line => Say(line), cancellationToken);
         AzuriteDescription = azurite.Description;
-        var handlerSettings = new Dictionary<string, string>
-        {
-            ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
-            ["Residency__StorageConnectionString"] = azurite.ConnectionString,
-            ["Residency__Region"] = "chinanorth3",
-            ["Residency__MaxConcurrency"] = settings.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
-        };
         Say($"batch {batchSize}: starting the handler as the Functions host does...");
-        await using var handler = await HandlerProcess.StartAsync(handlerDll, handlerSettings, TimeSpan.FromSeconds(60), cancellationToken);
-        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
-        var client = new FunctionsHandlerClient(http, handler.BaseUri);
-        await WarmUpAsync(client, handler, cancellationToken);
+        await using var handler = await HandlerLauncher.StartDevelopmentAsync(azurite.ConnectionString,
+            new Dictionary<string, string> { [HandlerSettingNames.MaxConcurrency] = settings.MaxConcurrency.ToString(CultureInfo.InvariantCulture) },
+            cancellationToken: cancellationToken);
+        await WarmUpAsync(handler, cancellationToken);
 
         Say($"batch {batchSize}: delivering {events.Count} events in host batches of at most {batchSize} over {settings.Partitions} partitions...");
-        using var handlerProcess = Process.GetProcessById(handler.ProcessId);
         using var self = Process.GetCurrentProcess();
-        var handlerCpuBefore = CpuTime(handlerProcess);
+        var handlerCpuBefore = handler.ProcessorTime();
         var hostCpuBefore = CpuTime(self);
         var clock = Stopwatch.StartNew();
-        var delivered = await new FunctionsHostEmulator(client, settings.Partitions, batchSize).DeliverAsync(events, cancellationToken);
+        var delivered = await new FunctionsHostEmulator(handler.Client, settings.Partitions, batchSize).DeliverAsync(events, cancellationToken);
         clock.Stop();
-        var handlerCpu = CpuTime(handlerProcess) - handlerCpuBefore;
+        var handlerCpu = handler.ProcessorTime() - handlerCpuBefore;
         var hostCpu = CpuTime(self) - hostCpuBefore;
-        var peak = PeakWorkingSet.Read(handler.ProcessId);
+        var peak = handler.PeakWorkingSetBytes();
 
         var summary = LocalRunSummary.FromDeliveries(delivered);
         if (summary.FailedBatches > 0)
@@ -69,7 +62,7 @@ internal sealed class BenchRowRunner(BenchSettings settings, string repositoryRo
         }
 
         Say($"batch {batchSize}: verifying the ledger and measuring the floor...");
-        var service = ResidencyBlobClients.FromConnectionString(azurite.ConnectionString, new StorageClientSettings { IsDevelopment = true });
+        var service = ResidencyBlobClients.FromConnectionString(azurite.ConnectionString, StorageClientSettings.Development);
         var blobs = await RowBlobs.ListAsync(service, WarmUpPartition, cancellationToken);
         var audit = await new AuditVerifier(service).VerifyAsync(cancellationToken: cancellationToken);
         var floor = await StorageFloor.MeasureAsync(azurite.ConnectionString, blobs.Blobs, settings.MaxConcurrency, cancellationToken);
@@ -80,18 +73,18 @@ internal sealed class BenchRowRunner(BenchSettings settings, string repositoryRo
     }
 
     // First requests pay for JIT compilation, connections and container creation; a long-running instance does not.
-    private async Task WarmUpAsync(FunctionsHandlerClient client, HandlerProcess handler, CancellationToken cancellationToken)
+    private async Task WarmUpAsync(HandlerLauncher handler, CancellationToken cancellationToken)
     {
         var generator = new FleetGenerator(settings.Fleet(settings.Seed + 1));
         var enqueued = DateTimeOffset.UtcNow;
         var warmUp = generator.Take(WarmUpEvents)
             .Select((e, i) => new IngestEvent(e.Body, i, (i * 1024L).ToString(CultureInfo.InvariantCulture), enqueued, e.PartitionKey, e.Properties))
             .ToList();
-        var result = await client.InvokeAsync(new IngestBatch(WarmUpPartition, warmUp), cancellationToken);
+        var result = await handler.Client.InvokeAsync(new IngestBatch(WarmUpPartition, warmUp), cancellationToken: cancellationToken);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException(
-                $"The handler answered the warm-up batch with HTTP {result.StatusCode}:{Environment.NewLine}{string.Join(Environment.NewLine, handler.RecentOutput.TakeLast(20))}");
+            throw new CliException(
+                $"the handler answered the warm-up batch with HTTP {result.StatusCode}: {string.Join(" | ", handler.RecentOutput.TakeLast(12))}");
         }
     }
 

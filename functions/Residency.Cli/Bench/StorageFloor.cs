@@ -21,7 +21,7 @@ internal static class StorageFloor
     public static async Task<FloorResult> MeasureAsync(
         string connectionString, IReadOnlyList<StoredBlob> blobs, int maxConcurrency, CancellationToken cancellationToken)
     {
-        var settings = new StorageClientSettings { IsDevelopment = true };
+        var settings = StorageClientSettings.Development;
         var reader = ResidencyBlobClients.FromConnectionString(connectionString, settings);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken };
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Residency.Cli.Simulation;
@@ -8,25 +7,26 @@ namespace Residency.Cli.Simulation;
 /// On a terminal the progress line is rewritten in place; when redirected (CI logs, files) a full line is written
 /// at most every few seconds, so logs stay readable.
 /// </remarks>
-internal sealed class SimulationRunner(FleetGenerator generator, IEventSink sink, TextWriter progress, bool rewriteProgressLine)
+internal sealed class SimulationRunner(FleetGenerator generator, IEventSink sink, TextWriter progress, TimeProvider time, bool rewriteProgressLine)
 {
     private static readonly TimeSpan RedirectedProgressInterval = TimeSpan.FromSeconds(5);
     private TimeSpan? _lastProgressLine;
     private long _lastReportedCount = -1;
 
-    /// <summary>A runner reporting to stderr, rewriting its line only when stderr is a terminal.</summary>
-    public static SimulationRunner ToStandardError(FleetGenerator generator, IEventSink sink) =>
-        new(generator, sink, Console.Error, rewriteProgressLine: !Console.IsErrorRedirected);
+    /// <summary>A runner reporting to <paramref name="progress"/>, rewriting its line only when that is a terminal's stderr.</summary>
+    public static SimulationRunner ToError(FleetGenerator generator, IEventSink sink, TextWriter progress, TimeProvider time) =>
+        new(generator, sink, progress, time, rewriteProgressLine: ReferenceEquals(progress, Console.Error) && !Console.IsErrorRedirected);
 
     public async Task<SimulationSummary> RunAsync(long? count, TimeSpan? duration, double ratePerSecond, int chunkSize, CancellationToken cancellationToken)
     {
         var summary = new SimulationSummary();
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
+        TimeSpan Elapsed() => time.GetElapsedTime(started);
         var chunk = ratePerSecond > 0 ? (int)Math.Clamp(ratePerSecond / 4, 1, chunkSize) : chunkSize;
         while (!cancellationToken.IsCancellationRequested)
         {
             var remaining = count is { } c ? c - summary.Generated : long.MaxValue;
-            if (remaining <= 0 || (duration is { } d && clock.Elapsed >= d))
+            if (remaining <= 0 || (duration is { } d && Elapsed() >= d))
             {
                 break;
             }
@@ -35,20 +35,20 @@ internal sealed class SimulationRunner(FleetGenerator generator, IEventSink sink
             summary.Add(events);
             var report = await sink.SendAsync(events, cancellationToken);
             summary.Add(report);
-            WriteProgress(summary, clock.Elapsed);
+            WriteProgress(summary, Elapsed());
 
             if (ratePerSecond > 0)
             {
-                var due = TimeSpan.FromSeconds(summary.Generated / ratePerSecond) - clock.Elapsed;
+                var due = TimeSpan.FromSeconds(summary.Generated / ratePerSecond) - Elapsed();
                 if (due > TimeSpan.Zero)
                 {
-                    await Task.Delay(due, cancellationToken);
+                    await Task.Delay(due, time, cancellationToken);
                 }
             }
         }
 
-        summary.Elapsed = clock.Elapsed;
-        WriteProgress(summary, clock.Elapsed, final: true);
+        summary.Elapsed = Elapsed();
+        WriteProgress(summary, Elapsed(), final: true);
         return summary;
     }
 

@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Residency.Cli.Bench;
-using Residency.Cli.LocalRun;
 using Residency.Cli.Simulation;
 using Residency.Development;
+using Residency.FunctionsHost;
 using Residency.Storage;
 
 namespace Residency.Cli.Soak;
@@ -20,56 +19,42 @@ internal static class SoakCommand
     private const int Partitions = 8;
     private const int MaxRequestMegabytes = 8;
 
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
-        var minutes = new Option<double?>("--minutes") { Description = "How long to run (default 10 minutes)." };
-        var requests = new Option<int?>("--requests") { Description = "Stop after this many requests instead of a duration." };
-        var workers = new Option<int>("--workers") { Description = "Requests in flight at once (each worker owns its partitions).", DefaultValueFactory = _ => 4 };
+        var minutes = new Option<double?>("--minutes") { Description = "How long to run (default 10 minutes)." }.AtLeast(0.01);
+        var requests = new Option<int?>("--requests") { Description = "Stop after this many requests instead of a duration." }.AtLeast(1);
+        var workers = new Option<int>("--workers") { Description = "Requests in flight at once (each worker owns its partitions).", DefaultValueFactory = _ => 4 }.Within(1, Partitions);
         var seed = new Option<int>("--seed") { Description = "Random seed of the corpus.", DefaultValueFactory = _ => 1 };
-        var command = new Command("soak", "Replay a mixed hostile corpus through the real handler on an embedded Azurite and report events/s, 500s, peak memory, lost outcomes and audit verify.");
+        var command = new Command("soak",
+            "Replay a mixed hostile corpus through the real handler on an embedded Azurite and report events/s, 500s, peak memory, lost outcomes and audit verify (exit 0 clean, 1 not, 2 usage).");
         foreach (var option in new Option[] { minutes, requests, workers, seed })
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((parse, cancellationToken) =>
+        command.SetGuardedAction((parse, cancellationToken) =>
         {
             var duration = parse.GetValue(minutes) is { } m ? TimeSpan.FromMinutes(m) : (TimeSpan?)null;
             var count = parse.GetValue(requests);
-            if (duration is null && count is null)
-            {
-                duration = TimeSpan.FromMinutes(10);
-            }
-
-            return duration is { TotalSeconds: <= 0 } || count is <= 0 || parse.GetValue(workers) is < 1 or > Partitions
-                ? Fail($"soak: --minutes and --requests must be positive and --workers 1-{Partitions}.", 2)
-                : RunAsync(duration, count, parse.GetValue(workers), parse.GetValue(seed), parse.InvocationConfiguration.Output, cancellationToken);
+            return RunAsync(duration ?? (count is null ? TimeSpan.FromMinutes(10) : null), count, parse.GetValue(workers), parse.GetValue(seed), context,
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(TimeSpan? duration, int? requests, int workers, int seed, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        TimeSpan? duration, int? requests, int workers, int seed, CliContext context, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var root = RepositoryLocator.FindRoot();
-        var handlerDll = root is null ? null : HandlerProcess.FindHandler(root);
-        if (root is null || handlerDll is null)
-        {
-            return await Fail("soak: run it from a built repository (dotnet build functions/Residency.Cli -c Release).", 2);
-        }
-
         await using var azurite = await AzuriteLauncher.StartAsync(
-            new AzuriteRequest { NodeToolsDirectory = Path.Combine(root, "tests") }, line => Console.Error.WriteLine("soak: " + line), cancellationToken);
-        Console.Error.WriteLine($"soak: Azurite: {azurite.Description}");
-        var settings = new Dictionary<string, string>
+            new AzuriteRequest { Settings = context.Azurite }, line => error.WriteLine("soak: " + line), cancellationToken);
+        await error.WriteLineAsync($"soak: Azurite: {azurite.Description}");
+        await using var handler = await HandlerLauncher.StartDevelopmentAsync(azurite.ConnectionString, new Dictionary<string, string>
         {
-            ["AZURE_FUNCTIONS_ENVIRONMENT"] = "Development",
-            ["Residency__StorageConnectionString"] = azurite.ConnectionString,
-            ["Residency__MaxRequestMegabytes"] = MaxRequestMegabytes.ToString(CultureInfo.InvariantCulture),
-            ["Residency__MaxInFlightMegabytes"] = (4 * MaxRequestMegabytes).ToString(CultureInfo.InvariantCulture),
-        };
-        await using var handler = await HandlerProcess.StartAsync(handlerDll, settings, TimeSpan.FromSeconds(60), cancellationToken);
-        var blobs = ResidencyBlobClients.FromConnectionString(azurite.ConnectionString, new StorageClientSettings { IsDevelopment = true });
-        var store = new ResidencyStore(blobs, new ResidencyStoreOptions { IsDevelopment = true });
+            [HandlerSettingNames.MaxRequestMegabytes] = MaxRequestMegabytes.ToString(CultureInfo.InvariantCulture),
+            [HandlerSettingNames.MaxInFlightMegabytes] = (4 * MaxRequestMegabytes).ToString(CultureInfo.InvariantCulture),
+        }, TimeSpan.FromMinutes(10), cancellationToken);
+        var blobs = ResidencyBlobClients.FromConnectionString(azurite.ConnectionString, StorageClientSettings.Development);
+        var store = new ResidencyStore(blobs, StorageClientSettings.Development);
         await store.EnsureContainersAsync(cancellationToken);
         var partitions = new List<(string, long)>();
         for (var p = 0; p < Partitions; p++)
@@ -80,22 +65,20 @@ internal static class SoakCommand
 
         // 5% malformed: every defect keeps coming, while Azurite (which slows as it fills) is not flooded with entries.
         var generator = new FleetGenerator(new FleetOptions { Vehicles = 200, MalformedShare = 0.05, Seed = seed });
-        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
-        var runner = new SoakRunner(http, handler.BaseUri, generator, ((MaxRequestMegabytes + 1) * 1024 * 1024) + 17, new Random(seed));
-        Console.Error.WriteLine($"soak: handler at {handler.BaseUri}, {workers} workers, {Partitions} partitions, request limit {MaxRequestMegabytes} MB; " +
-                                (duration is { } d ? $"{d.TotalMinutes:F1} min" : $"{requests} requests"));
+        var runner = new SoakRunner(handler.Client, generator, ((MaxRequestMegabytes + 1) * 1024 * 1024) + 17, new Random(seed));
+        await error.WriteLineAsync($"soak: handler at {handler.BaseUri}, {workers} workers, {Partitions} partitions, request limit {MaxRequestMegabytes} MB; " +
+                                   (duration is { } d ? $"{d.TotalMinutes:F1} min" : $"{requests} requests"));
         var clock = Stopwatch.StartNew();
-        await runner.RunAsync(partitions, workers, duration, requests, line => Console.Error.WriteLine(line), cancellationToken);
+        await runner.RunAsync(partitions, workers, duration, requests, line => error.WriteLine(line), cancellationToken);
         var elapsed = clock.Elapsed;
-        var peak = PeakWorkingSet.Read(handler.ProcessId) ?? 0;
-        Console.Error.WriteLine("soak: audit verify (it reads back everything the soak stored)...");
-        var lastProgress = Stopwatch.StartNew();
+        var peak = handler.PeakWorkingSetBytes() ?? 0;
+        await error.WriteLineAsync("soak: audit verify (it reads back everything the soak stored)...");
+        var throttle = new ProgressThrottle(context.Time, TimeSpan.FromSeconds(10));
         var audit = await new AuditVerifier(blobs).VerifyAsync(partitions.Select(p => p.Item1).ToList(), new Progress<AuditProgress>(p =>
         {
-            if (lastProgress.Elapsed > TimeSpan.FromSeconds(10))
+            if (throttle.Due())
             {
-                lastProgress.Restart();
-                Console.Error.WriteLine(p.Total > 0 ? $"soak: audit verify: {p.Stage} {p.Done}/{p.Total}" : $"soak: audit verify: {p.Stage} {p.Done}");
+                error.WriteLine(p.Total > 0 ? $"soak: audit verify: {p.Stage} {p.Done}/{p.Total}" : $"soak: audit verify: {p.Stage} {p.Done}");
             }
         }), cancellationToken);
 
@@ -119,12 +102,6 @@ internal static class SoakCommand
 
         var clean = runner.ServerErrors == 0 && runner.SequenceNumbersWithoutOutcome == 0 && runner.Problems.Count == 0 && audit.IsClean;
         output.WriteLine(clean ? "soak: clean." : "soak: NOT clean (see above).");
-        return clean ? 0 : 1;
-    }
-
-    private static async Task<int> Fail(string message, int exitCode)
-    {
-        await Console.Error.WriteLineAsync(message);
-        return exitCode;
+        return clean ? ExitCodes.Success : ExitCodes.Failure;
     }
 }

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using Residency.Cli.Simulation;
-using Residency.Cli.Simulation.Local;
 using Residency.Ingest;
-using Residency.Ingest.FunctionsHost;
+using Residency.FunctionsHost;
 
 namespace Residency.Cli.Soak;
 
@@ -13,7 +11,7 @@ namespace Residency.Cli.Soak;
 /// batches, envelopes no host sends, oversized requests and random bytes, from several workers at once (each owning
 /// its partitions, as the host does). Every answer is checked against what that request must get.
 /// </summary>
-internal sealed class SoakRunner(HttpClient http, Uri handler, FleetGenerator generator, int oversizedBytes, Random random)
+internal sealed class SoakRunner(HostInvocationClient handler, FleetGenerator generator, int oversizedBytes, Random random)
 {
     private readonly ConcurrentDictionary<SoakKind, int> _requests = new();
     private readonly ConcurrentQueue<string> _problems = new();
@@ -129,15 +127,10 @@ internal sealed class SoakRunner(HttpClient http, Uri handler, FleetGenerator ge
         }
     }
 
-    private async Task<(int Status, HandlerInvocationResult Result)> PostAsync(byte[] body, CancellationToken cancellationToken)
+    private async Task<(int Status, HostInvocationReply Result)> PostAsync(byte[] body, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(handler, HostInvocationWriter.FunctionName));
-        request.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
-        request.Content = new ByteArrayContent(body);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.SendAsync(request, cancellationToken);
-        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        return ((int)response.StatusCode, HandlerInvocationResult.Parse((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, bytes));
+        var reply = await handler.PostAsync(body, cancellationToken: cancellationToken);
+        return (reply.StatusCode, reply);
     }
 
     private int Next(int bound)

@@ -1,28 +1,38 @@
 using System.CommandLine;
 using Azure.Storage.Blobs;
-using Residency.Cli.Vehicle;
+using Residency.FunctionsHost;
 using Residency.Storage;
 
 namespace Residency.Cli.Storage;
 
 /// <summary>
-/// The storage options shared by <c>vehicle find</c> and <c>audit verify</c> (<c>--connection-string</c>,
+/// The storage options of every verb that reads the residency account (<c>--connection-string</c>,
 /// <c>--blob-endpoint</c>, <c>--region</c>, <c>--development</c>) and the client they build: Shared Key or Entra ID,
 /// always behind the RegionGuard.
 /// </summary>
-internal sealed class StorageTarget
+internal sealed class StorageTarget(CliContext context)
 {
     /// <summary>The setting the handler reads too; lets the connection string stay off the command line.</summary>
-    public const string ConnectionStringVariable = "Residency__StorageConnectionString";
+    public const string ConnectionStringVariable = HandlerSettingNames.StorageConnectionString;
 
     private readonly Option<string?> _connectionString = new("--connection-string")
     {
         Description = $"Storage connection string (Shared Key); default: the {ConnectionStringVariable} environment variable.",
     };
 
-    private readonly Option<string?> _blobEndpoint = new("--blob-endpoint")
+    private readonly Option<Uri?> _blobEndpoint = new("--blob-endpoint")
     {
         Description = "Blob endpoint, e.g. https://<account>.blob.core.chinacloudapi.cn, reached with Entra ID (DefaultAzureCredential, China authority).",
+        CustomParser = result =>
+        {
+            if (Uri.TryCreate(result.Tokens.Single().Value.Trim(), UriKind.Absolute, out var endpoint))
+            {
+                return endpoint;
+            }
+
+            result.AddError("--blob-endpoint must be an absolute URL such as https://<account>.blob.core.chinacloudapi.cn.");
+            return null;
+        },
     };
 
     private readonly Option<string> _region = new("--region")
@@ -36,62 +46,47 @@ internal sealed class StorageTarget
         Description = "Allow a loopback endpoint (Azurite); without it only Azure China endpoints are accepted.",
     };
 
-    /// <summary>Adds the four options to a command.</summary>
+    /// <summary>Adds the four options to a command, and the rule that at most one way to the account is given.</summary>
     public void AddTo(Command command)
     {
         foreach (var option in new Option[] { _connectionString, _blobEndpoint, _region, _development })
         {
             command.Options.Add(option);
         }
+
+        command.Validators.Add(result =>
+        {
+            // Whether the options were given, not their values: a value that did not parse has its own error.
+            if (result.GetResult(_connectionString) is not null && result.GetResult(_blobEndpoint) is not null)
+            {
+                result.AddError("give either --connection-string or --blob-endpoint, not both.");
+            }
+        });
     }
 
-    /// <summary>The client, or null and the exit code after an error that shows no secret.</summary>
-    public (BlobServiceClient? Client, int ExitCode) Connect(ParseResult parse, TextWriter error)
+    /// <summary>The settings the client is built with (region and environment for the RegionGuard).</summary>
+    public StorageClientSettings Settings(ParseResult parse) =>
+        new() { Region = parse.GetValue(_region)!, IsDevelopment = parse.GetValue(_development) };
+
+    /// <summary>The client; a missing or unusable connection string is a usage error, a refused endpoint a failure.</summary>
+    public BlobServiceClient Connect(ParseResult parse)
     {
-        var connectionString = parse.GetValue(_connectionString);
-        var blobEndpoint = parse.GetValue(_blobEndpoint);
-        var settings = new StorageClientSettings { Region = parse.GetValue(_region)!, IsDevelopment = parse.GetValue(_development) };
-        if (connectionString is not null && blobEndpoint is not null)
+        var settings = Settings(parse);
+        if (parse.GetValue(_blobEndpoint) is { } endpoint)
         {
-            error.WriteLine("error: give either --connection-string or --blob-endpoint, not both.");
-            return (null, VehicleExitCodes.Usage);
+            return ResidencyBlobClients.FromEndpoint(endpoint, StorageCredentials.Default(), settings);
         }
 
+        var connectionString = parse.GetValue(_connectionString) ?? context.Variable(ConnectionStringVariable)
+            ?? throw CliException.Usage($"give --connection-string or --blob-endpoint, or set {ConnectionStringVariable}.");
         try
         {
-            if (blobEndpoint is not null)
-            {
-                if (!Uri.TryCreate(blobEndpoint.Trim(), UriKind.Absolute, out var endpoint))
-                {
-                    error.WriteLine("error: --blob-endpoint must be an absolute URL such as https://<account>.blob.core.chinacloudapi.cn.");
-                    return (null, VehicleExitCodes.Usage);
-                }
-
-                return (ResidencyBlobClients.FromEndpoint(endpoint, StorageCredentials.Default(), settings), VehicleExitCodes.Success);
-            }
-
-            connectionString ??= Environment.GetEnvironmentVariable(ConnectionStringVariable);
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                error.WriteLine($"error: give --connection-string or --blob-endpoint, or set {ConnectionStringVariable}.");
-                return (null, VehicleExitCodes.Usage);
-            }
-
-            try
-            {
-                return (ResidencyBlobClients.FromConnectionString(connectionString, settings), VehicleExitCodes.Success);
-            }
-            catch (Exception ex) when (ex is FormatException or ArgumentException)
-            {
-                // These messages name the bad setting, never the key.
-                error.WriteLine($"error: the storage connection string is not usable: {ex.Message}");
-                return (null, VehicleExitCodes.Usage);
-            }
+            return ResidencyBlobClients.FromConnectionString(connectionString, settings);
         }
-        catch (ResidencyViolationException ex)
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
-            error.WriteLine($"error: refused: {ex.Message}");
-            return (null, VehicleExitCodes.Failure);
+            // These messages name the bad setting, never the key.
+            throw CliException.Usage($"the storage connection string is not usable: {ex.Message}");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Residency.Classification;
 
 namespace Residency.Cli.Vehicle;
 
@@ -9,11 +8,11 @@ namespace Residency.Cli.Vehicle;
 /// </summary>
 internal static class VehicleCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var command = new Command("vehicle", "Find, export or delete everything stored for one vehicle (PIPL access and deletion requests).");
         command.Subcommands.Add(CreateKey());
-        command.Subcommands.Add(VehicleFindCommand.Create());
+        command.Subcommands.Add(VehicleFindCommand.Create(context));
         return command;
     }
 
@@ -29,22 +28,12 @@ internal static class VehicleCommand
 
         // Tokens System.CommandLine cannot place would be echoed in its error, and one of them may be the VIN.
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parse =>
+        command.SetGuardedAction(parse =>
         {
-            var error = parse.InvocationConfiguration.Error;
-            if (VehicleArguments.RejectUnmatched(parse, error))
-            {
-                return VehicleExitCodes.Usage;
-            }
-
-            var key = KeyFiles.TryLoad(parse.GetValue(keyOption), error);
-            if (key is null || VehicleArguments.TryVehicleKey(parse.GetValue(vin), key, error) is not { } vehicleKey)
-            {
-                return VehicleExitCodes.Usage;
-            }
-
-            parse.InvocationConfiguration.Output.WriteLine(vehicleKey);
-            return VehicleExitCodes.Success;
+            VehicleArguments.RejectUnmatched(parse);
+            var key = KeyFiles.Load(parse.GetValue(keyOption), parse.InvocationConfiguration.Error);
+            parse.InvocationConfiguration.Output.WriteLine(VehicleArguments.VehicleKey(parse.GetValue(vin), key));
+            return ExitCodes.Success;
         });
         return command;
     }

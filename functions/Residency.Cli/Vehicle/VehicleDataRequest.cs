@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
-using Residency.Cli.Storage;
 using Residency.Storage;
 
 namespace Residency.Cli.Vehicle;
@@ -9,7 +8,7 @@ namespace Residency.Cli.Vehicle;
 /// Finds one vehicle's lines through the vehicle index and the blobs' Bloom filters, then exports and/or deletes them.
 /// Prints names and counts only, never a line's content (the personal lines hold the VIN).
 /// </summary>
-internal sealed class VehicleDataRequest(BlobServiceClient client, TextWriter output, TextWriter error)
+internal sealed class VehicleDataRequest(BlobServiceClient client, TextWriter output, TextWriter error, TimeProvider time)
 {
     public async Task<int> RunAsync(string vehicleKey, string? exportDirectory, bool delete, CancellationToken cancellationToken)
     {
@@ -22,8 +21,7 @@ internal sealed class VehicleDataRequest(BlobServiceClient client, TextWriter ou
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine($"error: cannot create the export folder: {ex.GetType().Name}.");
-                return VehicleExitCodes.Failure;
+                throw new CliException(ExitCodes.Failure, $"cannot create the export folder: {ex.GetType().Name}.");
             }
 
             var linesByLevel = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -58,17 +56,11 @@ internal sealed class VehicleDataRequest(BlobServiceClient client, TextWriter ou
                 output.WriteLine($"receipt: {ResidencyContainers.Audit}/{receipt.Name}");
             }
 
-            return VehicleExitCodes.Success;
-        }
-        catch (Exception ex) when (StorageFailures.TryDescribe(ex, out var line))
-        {
-            error.WriteLine(line);
-            return VehicleExitCodes.Failure;
+            return ExitCodes.Success;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: cannot write the export: {ex.GetType().Name}.");
-            return VehicleExitCodes.Failure;
+            throw new CliException(ExitCodes.Failure, $"cannot write the export: {ex.GetType().Name}.");
         }
         finally
         {
@@ -78,12 +70,11 @@ internal sealed class VehicleDataRequest(BlobServiceClient client, TextWriter ou
 
     private Progress<VehicleScanProgress> Progress(string stage)
     {
-        var last = DateTime.MinValue;
+        var throttle = new ProgressThrottle(time, TimeSpan.FromSeconds(2));
         return new Progress<VehicleScanProgress>(p =>
         {
-            if (p.BlobsDone == p.BlobsListed || DateTime.UtcNow - last > TimeSpan.FromSeconds(2))
+            if (throttle.Due(final: p.BlobsDone == p.BlobsListed))
             {
-                last = DateTime.UtcNow;
                 error.WriteLine($"{stage}: {p.BlobsDone}/{p.BlobsListed} blob(s), {p.BlobsMatched} with the vehicle's lines");
             }
         });

@@ -9,13 +9,13 @@ namespace Residency.Cli.Vehicle;
 /// </summary>
 internal static class VehicleFindCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
         var vin = new Option<string?>("--vin") { Description = "The vehicle's VIN; its key is computed with --key-file (never printed back)." };
         var keyFile = new Option<FileInfo?>("--key-file") { Description = "Pseudonymization key as base64 for --vin (default: the public development key, with a warning)." };
         var vehicleKey = new Option<string?>("--vehicle-key") { Description = "The vehicle key (64 hex digits) instead of --vin." };
-        var storage = new StorageTarget();
-        var export = new Option<string?>("--export") { Description = "Write the vehicle's lines to DIR: one NDJSON file per level and manifest.json (access request)." };
+        var storage = new StorageTarget(context);
+        var export = new Option<DirectoryInfo?>("--export") { Description = "Write the vehicle's lines to DIR: one NDJSON file per level and manifest.json (access request)." };
         var delete = new Option<bool>("--delete") { Description = "Rewrite every blob holding the vehicle's lines without them, delete earlier versions and index markers, write a receipt (deletion request); needs --yes." };
         var yes = new Option<bool>("--yes") { Description = "Confirm --delete." };
 
@@ -32,68 +32,34 @@ internal static class VehicleFindCommand
 
         // Tokens System.CommandLine cannot place would be echoed in its error, and one of them may be the VIN.
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(async (parse, cancellationToken) =>
+        command.Validators.Add(result =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            if (VehicleArguments.RejectUnmatched(parse, error))
+            if (result.GetValue(delete) != result.GetValue(yes))
             {
-                return VehicleExitCodes.Usage;
+                result.AddError(result.GetValue(delete)
+                    ? "--delete removes data for good: add --yes to confirm. Nothing was deleted."
+                    : "--yes only confirms --delete.");
             }
 
-            var wantsDelete = parse.GetValue(delete);
-            if (wantsDelete != parse.GetValue(yes))
+            if ((result.GetValue(vin) is null) == (result.GetValue(vehicleKey) is null))
             {
-                error.WriteLine(wantsDelete
-                    ? "error: --delete removes data for good: add --yes to confirm. Nothing was deleted."
-                    : "error: --yes only confirms --delete.");
-                return VehicleExitCodes.Usage;
+                result.AddError("give exactly one of --vin or --vehicle-key.");
             }
-
-            var key = ResolveVehicleKey(parse.GetValue(vin), parse.GetValue(keyFile), parse.GetValue(vehicleKey), error);
-            if (key is null)
+            else if (result.GetValue(vehicleKey) is not null && result.GetValue(keyFile) is not null)
             {
-                return VehicleExitCodes.Usage;
+                result.AddError("--key-file goes with --vin, not with --vehicle-key.");
             }
-
-            var (client, exitCode) = storage.Connect(parse, error);
-            if (client is null)
-            {
-                return exitCode;
-            }
-
-            var exportDirectory = parse.GetValue(export);
-            if (exportDirectory is { Length: 0 })
-            {
-                error.WriteLine("error: --export needs a folder.");
-                return VehicleExitCodes.Usage;
-            }
-
-            return await new VehicleDataRequest(client, output, error).RunAsync(key, exportDirectory, wantsDelete, cancellationToken);
+        });
+        command.SetGuardedAction((parse, cancellationToken) =>
+        {
+            VehicleArguments.RejectUnmatched(parse);
+            var key = parse.GetValue(vehicleKey) is { } hex
+                ? VehicleArguments.ParseVehicleKey(hex)
+                : VehicleArguments.VehicleKey(parse.GetValue(vin), KeyFiles.Load(parse.GetValue(keyFile), parse.InvocationConfiguration.Error));
+            var client = storage.Connect(parse);
+            return new VehicleDataRequest(client, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, context.Time)
+                .RunAsync(key, parse.GetValue(export)?.FullName, parse.GetValue(delete), cancellationToken);
         });
         return command;
-    }
-
-    private static string? ResolveVehicleKey(string? vin, FileInfo? keyFile, string? vehicleKey, TextWriter error)
-    {
-        if ((vin is null) == (vehicleKey is null))
-        {
-            error.WriteLine("error: give exactly one of --vin or --vehicle-key.");
-            return null;
-        }
-
-        if (vehicleKey is not null)
-        {
-            if (keyFile is not null)
-            {
-                error.WriteLine("error: --key-file goes with --vin, not with --vehicle-key.");
-                return null;
-            }
-
-            return VehicleArguments.TryParseVehicleKey(vehicleKey, error);
-        }
-
-        var key = KeyFiles.TryLoad(keyFile, error);
-        return key is null ? null : VehicleArguments.TryVehicleKey(vin, key, error);
     }
 }

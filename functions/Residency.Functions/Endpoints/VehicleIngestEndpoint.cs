@@ -1,7 +1,7 @@
 using Residency.Functions.Admission;
 using Residency.Functions.Configuration;
+using Residency.FunctionsHost;
 using Residency.Ingest;
-using Residency.Ingest.FunctionsHost;
 using Residency.Storage;
 
 namespace Residency.Functions.Endpoints;
@@ -17,12 +17,11 @@ internal static partial class VehicleIngestEndpoint
     public const string Route = "/" + HostInvocationWriter.FunctionName;
 
     public static async Task<IResult> HandleAsync(
-        HttpRequest request, IngestPipeline pipeline, InvocationAdmission admission, HandlerConfiguration configuration,
+        HttpRequest request, IngestPipeline pipeline, InvocationAdmission admission, HandlerLimits limits,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger("Residency.Functions.VehicleIngest");
         var invocationId = LogSafe.InvocationId(request.Headers["X-Azure-Functions-InvocationId"].ToString());
-        var limits = configuration.Limits;
         var weight = Math.Min(request.ContentLength ?? limits.MaxRequestBytes, limits.MaxRequestBytes);
         var ticket = await admission.EnterAsync(weight, cancellationToken);
         var length = 0L;
@@ -114,7 +113,7 @@ internal static partial class VehicleIngestEndpoint
         HttpRequest request, RequestBody read, HandlerLimits limits, IngestPipeline pipeline, ILogger logger, string invocationId,
         CancellationToken cancellationToken)
     {
-        var problem = $"the request is larger than {limits.MaxRequestBytes} bytes ({SettingNames.MaxRequestMegabytes})";
+        var problem = $"the request is larger than {limits.MaxRequestBytes} bytes ({HandlerSettingNames.MaxRequestMegabytes})";
         LogInvalidEnvelope(logger, invocationId, problem);
         try
         {

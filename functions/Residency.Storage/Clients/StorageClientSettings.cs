@@ -8,6 +8,9 @@ namespace Residency.Storage;
 /// </summary>
 public sealed class StorageClientSettings
 {
+    /// <summary>Development settings with the defaults: a loopback (Azurite) endpoint passes the RegionGuard.</summary>
+    public static StorageClientSettings Development { get; } = new() { IsDevelopment = true };
+
     /// <summary>The Azure region of the account (<c>chinanorth3</c> or <c>chinanorth2</c>); also the <c>region</c> tag.</summary>
     public string Region { get; init; } = "chinanorth3";
 

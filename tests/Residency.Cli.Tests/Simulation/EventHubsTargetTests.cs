@@ -14,7 +14,7 @@ public class EventHubsTargetTests
     [InlineData("sb://myns.servicebus.chinacloudapi.cn/", "myns.servicebus.chinacloudapi.cn")]
     public void An_azure_china_namespace_is_accepted(string text, string host)
     {
-        var (target, error) = EventHubsTarget.ForNamespace(text, null);
+        var (target, error, _) = EventHubsTarget.ForNamespace(text, null);
         Assert.Null(error);
         Assert.Equal(host, target!.FullyQualifiedNamespace);
         Assert.Equal("vehicle-uploads", target.HubName);
@@ -31,7 +31,7 @@ public class EventHubsTargetTests
     [InlineData("127.0.0.1")]
     public void A_namespace_outside_azure_china_is_refused(string text)
     {
-        var (target, error) = EventHubsTarget.ForNamespace(text, null);
+        var (target, error, _) = EventHubsTarget.ForNamespace(text, null);
         Assert.Null(target);
         Assert.NotNull(error);
         Assert.True(error.Contains("outside Azure China", StringComparison.Ordinal) || error.Contains("not a host name", StringComparison.Ordinal), error);
@@ -40,7 +40,8 @@ public class EventHubsTargetTests
     [Fact]
     public void A_public_cloud_namespace_is_refused_with_the_rule_and_the_way_to_the_emulator()
     {
-        var (_, error) = EventHubsTarget.ForNamespace("myns.servicebus.windows.net", null);
+        var (_, error, refused) = EventHubsTarget.ForNamespace("myns.servicebus.windows.net", null);
+        Assert.True(refused);
         Assert.Equal(
             "the Event Hubs namespace 'myns.servicebus.windows.net' is outside Azure China: only *.servicebus.chinacloudapi.cn is allowed, " +
             "or the development emulator through a connection string with UseDevelopmentEmulator=true.", error);
@@ -50,7 +51,7 @@ public class EventHubsTargetTests
     public void A_china_connection_string_names_its_namespace_and_entity()
     {
         var connection = $"Endpoint=sb://myns.servicebus.chinacloudapi.cn/;SharedAccessKeyName=devices-send;SharedAccessKey={Key};EntityPath=uploads-test";
-        var (target, error) = EventHubsTarget.ForConnectionString(connection, null, null);
+        var (target, error, _) = EventHubsTarget.ForConnectionString(connection, null, null);
         Assert.Null(error);
         Assert.Equal("myns.servicebus.chinacloudapi.cn", target!.FullyQualifiedNamespace);
         Assert.Equal("uploads-test", target.HubName);
@@ -61,7 +62,7 @@ public class EventHubsTargetTests
     [Fact]
     public void A_public_cloud_connection_string_is_refused_without_repeating_its_key()
     {
-        var (target, error) = EventHubsTarget.ForConnectionString(
+        var (target, error, _) = EventHubsTarget.ForConnectionString(
             $"Endpoint=sb://myns.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey={Key}", null, null);
         Assert.Null(target);
         Assert.Contains("'myns.servicebus.windows.net' is outside Azure China", error, StringComparison.Ordinal);
@@ -74,7 +75,7 @@ public class EventHubsTargetTests
     [InlineData("Endpoint=sb://eventhubs-emulator;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true", "eventhubs-emulator")]
     public void The_development_emulator_named_explicitly_is_accepted(string connection, string host)
     {
-        var (target, error) = EventHubsTarget.ForConnectionString(connection, null, "eh1");
+        var (target, error, _) = EventHubsTarget.ForConnectionString(connection, null, "eh1");
         Assert.Null(error);
         Assert.True(target!.IsDevelopmentEmulator);
         Assert.Equal(host, target.FullyQualifiedNamespace);
@@ -89,7 +90,7 @@ public class EventHubsTargetTests
     [InlineData("Endpoint=sb://localhost;SharedAccessKeyName=k;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=false", "outside Azure China")]
     public void The_emulator_flag_is_needed_for_a_local_endpoint_and_only_allowed_for_one(string connection, string reason)
     {
-        var (target, error) = EventHubsTarget.ForConnectionString(connection, null, null);
+        var (target, error, _) = EventHubsTarget.ForConnectionString(connection, null, null);
         Assert.Null(target);
         Assert.Contains(reason, error, StringComparison.Ordinal);
     }
@@ -108,8 +109,9 @@ public class EventHubsTargetTests
     [Fact]
     public void A_malformed_connection_string_is_refused_without_repeating_it()
     {
-        var (target, error) = EventHubsTarget.ForConnectionString($"SharedAccessKey={Key};nonsense", null, null);
+        var (target, error, refused) = EventHubsTarget.ForConnectionString($"SharedAccessKey={Key};nonsense", null, null);
         Assert.Null(target);
+        Assert.False(refused);
         Assert.StartsWith("the connection string ", error, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, error, StringComparison.Ordinal);
     }

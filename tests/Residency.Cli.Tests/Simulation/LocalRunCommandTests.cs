@@ -3,26 +3,13 @@ using Xunit;
 namespace Residency.Cli.Tests.Simulation;
 
 /// <summary>The README's main command, for real: embedded Azurite, the handler executable, a small fleet, the summary.</summary>
-[Collection("Console")]
 public class LocalRunCommandTests
 {
     [Fact]
     public async Task Local_run_accounts_for_every_upload_and_prints_the_summary()
     {
-        var output = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(output);
-        int exit;
-        try
-        {
-            exit = await LocalRunCommand.Create().Parse(["--count", "90", "--vehicles", "6", "--seed", "11", "--malformed-share", "0.2"]).InvokeAsync();
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
+        var (exit, text, _) = await CliRunner.RunAsync("local-run", "--count", "90", "--vehicles", "6", "--seed", "11", "--malformed-share", "0.2");
 
-        var text = output.ToString();
         Assert.True(exit == 0, text);
         Assert.Contains("local-run: every upload was stored or quarantined.", text, StringComparison.Ordinal);
         Assert.Contains("90 accounted for", text, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Residency.Cli.Simulation;
 using Xunit;
 
@@ -10,7 +11,8 @@ public sealed class SimulationProgressTests
     public async Task Redirected_progress_is_plain_lines_without_carriage_returns()
     {
         var output = new StringWriter();
-        var runner = new SimulationRunner(Generator(), new AcceptingSink(), output, rewriteProgressLine: false);
+        // The clock stands still: the throttle lets the first line and the final totals through, whatever the machine's speed.
+        var runner = new SimulationRunner(Generator(), new AcceptingSink(), output, new FakeTimeProvider(), rewriteProgressLine: false);
 
         var summary = await runner.RunAsync(count: 50, duration: null, ratePerSecond: 0, chunkSize: 10, CancellationToken.None);
 
@@ -28,7 +30,7 @@ public sealed class SimulationProgressTests
     public async Task Terminal_progress_rewrites_one_line_and_ends_it()
     {
         var output = new StringWriter();
-        var runner = new SimulationRunner(Generator(), new AcceptingSink(), output, rewriteProgressLine: true);
+        var runner = new SimulationRunner(Generator(), new AcceptingSink(), output, new FakeTimeProvider(), rewriteProgressLine: true);
 
         await runner.RunAsync(count: 30, duration: null, ratePerSecond: 0, chunkSize: 10, CancellationToken.None);
 

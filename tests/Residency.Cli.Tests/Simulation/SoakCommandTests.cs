@@ -3,17 +3,13 @@ using Xunit;
 namespace Residency.Cli.Tests.Simulation;
 
 /// <summary>The soak, briefly and for real: embedded Azurite, the handler executable, every kind of hostile request.</summary>
-[Collection("Console")]
 public class SoakCommandTests
 {
     [Fact]
     public async Task A_short_soak_is_clean_and_reports_every_figure()
     {
-        var output = new StringWriter();
-        var exit = await ResidencyRoot.Create().Parse(["soak", "--requests", "40", "--workers", "2", "--seed", "3"])
-            .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = TextWriter.Null });
+        var (exit, text, _) = await CliRunner.RunAsync("soak", "--requests", "40", "--workers", "2", "--seed", "3");
 
-        var text = output.ToString();
         Assert.True(exit == 0, text);
         Assert.Contains("soak: clean.", text, StringComparison.Ordinal);
         Assert.Matches(@"40 requests \(Batch \d+", text);

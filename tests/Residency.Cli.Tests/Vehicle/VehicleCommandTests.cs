@@ -120,7 +120,7 @@ public sealed class VehicleCommandTests : IDisposable
     [Fact]
     public async Task Unreachable_storage_exits_1_after_the_retries_with_a_short_message()
     {
-        var endpoint = $"http://127.0.0.1:{FreePorts.Next()}/{StorageConnectionString.DevelopmentAccountName}";
+        var endpoint = $"http://127.0.0.1:{Residency.Development.FreePort.Next()}/{StorageConnectionString.DevelopmentAccountName}";
         var (exit, output, error) = await CliRunner.RunAsync(
             "vehicle", "find", "--vin", SampleVin, "--development",
             "--connection-string", $"AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={StorageConnectionString.DevelopmentAccountKey};BlobEndpoint={endpoint}");

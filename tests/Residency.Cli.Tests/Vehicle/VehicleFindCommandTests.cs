@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Residency.Classification;
 using Residency.Ingest;
+using Residency.FunctionsHost;
 using Residency.Storage;
 using Residency.Testing;
 using Xunit;
@@ -104,18 +105,10 @@ public sealed class VehicleFindCommandTests(AzuriteFixture azurite) : IDisposabl
     {
         var vehicles = await TwoVehicles.StoreAsync(azurite, _directory);
         var expected = await vehicles.LinesOfAsync(azurite.CreateClient(), vehicleA: false);
-        var previous = Environment.GetEnvironmentVariable("Residency__StorageConnectionString");
-        Environment.SetEnvironmentVariable("Residency__StorageConnectionString", azurite.ConnectionString);
-        try
-        {
-            var (exit, output, error) = await CliRunner.RunAsync("vehicle", "find", "--vehicle-key", vehicles.VehicleKeyB.ToUpperInvariant(), "--development");
-            Assert.True(exit == 0, error);
-            Assert.Contains($"found {expected.Values.Sum(l => l.Count)} line(s) for this vehicle.", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("Residency__StorageConnectionString", previous);
-        }
+        var environment = new Dictionary<string, string> { [HandlerSettingNames.StorageConnectionString] = azurite.ConnectionString };
+        var (exit, output, error) = await CliRunner.RunAsync(environment, "vehicle", "find", "--vehicle-key", vehicles.VehicleKeyB.ToUpperInvariant(), "--development");
+        Assert.True(exit == 0, error);
+        Assert.Contains($"found {expected.Values.Sum(l => l.Count)} line(s) for this vehicle.", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Residency.Development;
 using Residency.Testing;
 
 namespace Residency.Functions.Tests.Infrastructure;
@@ -19,7 +20,7 @@ internal sealed class TcpForwarder : IAsyncDisposable
     public TcpForwarder(Uri target)
     {
         _target = new IPEndPoint(IPAddress.Loopback, target.Port);
-        Port = FreePorts.Next();
+        Port = FreePort.Next();
     }
 
     public int Port { get; }

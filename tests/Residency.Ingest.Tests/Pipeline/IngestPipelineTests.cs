@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -159,16 +157,11 @@ public sealed class IngestPipelineTests(AzuriteFixture azurite)
     [Fact]
     public async Task Unreachable_storage_is_a_distinct_failure_not_a_quarantine()
     {
-        int closedPort;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
+        var closedPort = Residency.Development.FreePort.Next();
 
         var connection = azurite.ConnectionString.Replace($"127.0.0.1:{azurite.BlobEndpoint.Port}", $"127.0.0.1:{closedPort}", StringComparison.Ordinal);
         var client = ResidencyBlobClients.FromConnectionString(connection, new StorageClientSettings { IsDevelopment = true, MaxRetries = 0 });
-        var store = new ResidencyStore(client, new ResidencyStoreOptions { IsDevelopment = true });
+        var store = new ResidencyStore(client, StorageClientSettings.Development);
         var pipeline = new IngestPipeline(ClassificationPolicy.Default, PseudonymizationKey.Development, store);
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() =>
@@ -183,32 +176,5 @@ public sealed class IngestPipelineTests(AzuriteFixture azurite)
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
             pipeline.ProcessBatchAsync(new IngestBatch("../x", [new IngestEvent(Sample("trip", new Random(1)), 1)])));
-    }
-
-    [Fact]
-    public void Outcome_json_round_trips()
-    {
-        var outcome = new IngestOutcome("7",
-        [
-            new EventOutcome(10, EventDisposition.Stored, null, ["general", "personal"]),
-            new EventOutcome(11, EventDisposition.Quarantined, "gzip-bomb", []),
-            new EventOutcome(12, EventDisposition.AlreadyCommitted, null, []),
-            new EventOutcome(13, EventDisposition.AlreadyCommitted, null, []),
-        ], storageRequests: 9);
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            IngestOutcomeJson.Write(writer, outcome);
-        }
-
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        var read = IngestOutcomeJson.Read(document.RootElement);
-        Assert.Equal(outcome.Events, read.Events, (a, b) => a.SequenceNumber == b.SequenceNumber && a.Disposition == b.Disposition &&
-            a.ReasonCode == b.ReasonCode && a.Levels.SequenceEqual(b.Levels));
-        Assert.Equal(outcome.CountsByLevel, read.CountsByLevel);
-        Assert.Equal(10, read.FirstSequenceNumber);
-        Assert.Equal(13, read.LastSequenceNumber);
-        Assert.Equal(1, read.CountsByReason["gzip-bomb"]);
-        Assert.Equal(9, read.StorageRequests);
     }
 }

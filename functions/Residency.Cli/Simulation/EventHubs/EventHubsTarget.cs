@@ -33,23 +33,23 @@ internal sealed class EventHubsTarget
     public bool HubNamedByConnectionString { get; private init; }
 
     /// <summary>A namespace reached with Entra ID. Accepts a host name or a URL (sb://, amqps://, https://).</summary>
-    public static (EventHubsTarget? Target, string? Error) ForNamespace(string namespaceText, string? hubName)
+    public static (EventHubsTarget? Target, string? Error, bool Refused) ForNamespace(string namespaceText, string? hubName)
     {
         if (HostOf(namespaceText) is not { } host)
         {
-            return (null, $"--namespace '{namespaceText}' is not a host name such as myns{EventHubsResidency.ChinaNamespaceSuffix}.");
+            return (null, $"--namespace '{namespaceText}' is not a host name such as myns{EventHubsResidency.ChinaNamespaceSuffix}.", false);
         }
 
         return EventHubsResidency.Refusal(host, developmentEmulator: false) is { } refusal
-            ? (null, refusal)
-            : (new EventHubsTarget(host, hubName ?? DefaultHubName, null, false), null);
+            ? (null, refusal, true)
+            : (new EventHubsTarget(host, hubName ?? DefaultHubName, null, false), null, false);
     }
 
     /// <summary>
     /// The namespace and hub a connection string names (its EntityPath wins over the default hub). The connection
     /// string holds a key: no message repeats it.
     /// </summary>
-    public static (EventHubsTarget? Target, string? Error) ForConnectionString(string connectionString, string? namespaceText, string? hubName)
+    public static (EventHubsTarget? Target, string? Error, bool Refused) ForConnectionString(string connectionString, string? namespaceText, string? hubName)
     {
         EventHubsConnectionStringProperties properties;
         try
@@ -58,34 +58,34 @@ internal sealed class EventHubsTarget
         }
         catch (FormatException)
         {
-            return (null, "the connection string is not an Event Hubs connection string (Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...).");
+            return (null, "the connection string is not an Event Hubs connection string (Endpoint=sb://...;SharedAccessKeyName=...;SharedAccessKey=...).", false);
         }
 
         var host = properties.Endpoint?.Host;
         if (string.IsNullOrEmpty(host))
         {
-            return (null, "the connection string names no Endpoint.");
+            return (null, "the connection string names no Endpoint.", false);
         }
 
         if (namespaceText is not null && !string.Equals(HostOf(namespaceText), host, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, $"--namespace '{namespaceText}' differs from the connection string's endpoint '{host}'.");
+            return (null, $"--namespace '{namespaceText}' differs from the connection string's endpoint '{host}'.", false);
         }
 
         if (properties.EventHubName is { Length: > 0 } entityPath && hubName is not null && !string.Equals(entityPath, hubName, StringComparison.Ordinal))
         {
-            return (null, $"--hub '{hubName}' differs from the connection string's EntityPath '{entityPath}'.");
+            return (null, $"--hub '{hubName}' differs from the connection string's EntityPath '{entityPath}'.", false);
         }
 
         var developmentEmulator = NamesDevelopmentEmulator(connectionString);
         if (EventHubsResidency.Refusal(host, developmentEmulator) is { } refusal)
         {
-            return (null, refusal);
+            return (null, refusal, true);
         }
 
         var named = properties.EventHubName is { Length: > 0 };
         var hub = named ? properties.EventHubName! : hubName ?? DefaultHubName;
-        return (new EventHubsTarget(host, hub, connectionString, developmentEmulator) { HubNamedByConnectionString = named }, null);
+        return (new EventHubsTarget(host, hub, connectionString, developmentEmulator) { HubNamedByConnectionString = named }, null, false);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Residency.FunctionsHost;
 using Residency.Ingest;
 
 namespace Residency.Cli.Simulation.Local;
@@ -10,7 +11,7 @@ namespace Residency.Cli.Simulation.Local;
 /// Plays the part of Event Hubs plus the Functions host for a local handler: assigns events to partitions by
 /// partition key, numbers them, delivers per-partition batches of at most 100, and retries a failed batch.
 /// </summary>
-internal sealed class FunctionsHostEmulator(FunctionsHandlerClient client, int partitionCount = 4, int maxBatchSize = 100)
+internal sealed class FunctionsHostEmulator(HostInvocationClient client, int partitionCount = 4, int maxBatchSize = 100)
 {
     private readonly long[] _nextSequence = new long[partitionCount];
 
@@ -62,14 +63,14 @@ internal sealed class FunctionsHostEmulator(FunctionsHandlerClient client, int p
     {
         for (var attempt = 0; ; attempt++)
         {
-            HandlerInvocationResult result;
+            HostInvocationReply result;
             try
             {
-                result = await client.InvokeAsync(batch with { RetryCount = attempt }, cancellationToken);
+                result = await client.InvokeAsync(batch with { RetryCount = attempt }, cancellationToken: cancellationToken);
             }
             catch (HttpRequestException)
             {
-                result = new HandlerInvocationResult(0, null, ["The handler could not be reached."], null, false);
+                result = HostInvocationReply.Unreachable("The handler could not be reached.");
             }
 
             if (result.Succeeded || attempt >= MaxRetries)
@@ -96,4 +97,4 @@ internal sealed class FunctionsHostEmulator(FunctionsHandlerClient client, int p
 }
 
 /// <summary>One batch as delivered: the batch, the simulated events behind it (same order), the handler's final answer, the attempts.</summary>
-internal sealed record DeliveredBatch(IngestBatch Batch, IReadOnlyList<SimulatedEvent> Sources, HandlerInvocationResult Result, int Attempts);
+internal sealed record DeliveredBatch(IngestBatch Batch, IReadOnlyList<SimulatedEvent> Sources, HostInvocationReply Result, int Attempts);

@@ -10,7 +10,6 @@ namespace Residency.Cli.Tests.Simulation.Amqp;
 /// what arrives is what the simulator generated, under the vehicle's partition key, with its properties, in batches
 /// no larger than the link allows.
 /// </summary>
-[Collection("Console")]
 public sealed class SimulateOverAmqpTests
 {
     private const int LinkLimit = 3 * 1024;
@@ -21,7 +20,7 @@ public sealed class SimulateOverAmqpTests
 
     private static async Task<SinkReport> SendAsync(FakeEventHubsEndpoint endpoint, IReadOnlyList<SimulatedEvent> events)
     {
-        var (target, error) = EventHubsTarget.ForConnectionString(endpoint.ConnectionString, null, endpoint.HubName);
+        var (target, error, _) = EventHubsTarget.ForConnectionString(endpoint.ConnectionString, null, endpoint.HubName);
         Assert.Null(error);
         await using var producer = EventHubsProducerFactory.Create(target!, EventHubsTransportType.AmqpTcp);
         return await new EventHubsSink(producer).SendAsync(events, CancellationToken.None);
@@ -77,20 +76,13 @@ public sealed class SimulateOverAmqpTests
     public async Task The_command_sends_to_the_emulator_named_by_its_connection_string_and_prints_the_summary()
     {
         using var endpoint = new FakeEventHubsEndpoint("vehicle-uploads", maxMessageSize: 256 * 1024);
-        Environment.SetEnvironmentVariable(SimulateCommand.ConnectionStringVariable, endpoint.ConnectionString);
-        try
-        {
-            var (exit, output, error) = await SimulateCommandTests.RunAsync("--connection-string", "--count", "90", "--vehicles", "5", "--seed", "6");
+        var environment = new Dictionary<string, string> { [SimulateCommand.ConnectionStringVariable] = endpoint.ConnectionString };
+        var (exit, output, error) = await SimulateCommandTests.RunAsync(environment, "--connection-string", "--count", "90", "--vehicles", "5", "--seed", "6");
 
-            Assert.True(exit == 0, error);
-            Assert.Contains($"simulate: sending to 127.0.0.1/vehicle-uploads (development emulator)", error, StringComparison.Ordinal);
-            Assert.Contains($": 90 accepted, 0 failed, {endpoint.Transfers.Count} batches.", output, StringComparison.Ordinal);
-            Assert.DoesNotContain("SAS_KEY_VALUE", output + error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(SimulateCommand.ConnectionStringVariable, null);
-        }
+        Assert.True(exit == 0, error);
+        Assert.Contains($"simulate: sending to 127.0.0.1/vehicle-uploads (development emulator)", error, StringComparison.Ordinal);
+        Assert.Contains($": 90 accepted, 0 failed, {endpoint.Transfers.Count} batches.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("SAS_KEY_VALUE", output + error, StringComparison.Ordinal);
 
         Assert.Equal(90, endpoint.Events.Count);
         Assert.Equal(5, endpoint.Events.Select(e => e.PartitionKey).Distinct().Count());
@@ -107,7 +99,7 @@ public sealed class SimulateOverAmqpTests
         }
 
         var connection = $"Endpoint=sb://127.0.0.1:{port};SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=SAS_KEY_VALUE;UseDevelopmentEmulator=true;";
-        var (target, _) = EventHubsTarget.ForConnectionString(connection, null, "vehicle-uploads");
+        var (target, _, _) = EventHubsTarget.ForConnectionString(connection, null, "vehicle-uploads");
         var quickRetries = new EventHubsRetryOptions { MaximumRetries = 1, Delay = TimeSpan.FromMilliseconds(50), MaximumDelay = TimeSpan.FromMilliseconds(50) };
         await using var producer = EventHubsProducerFactory.Create(target!, EventHubsTransportType.AmqpTcp, quickRetries);
 

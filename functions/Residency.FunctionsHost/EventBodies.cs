@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Residency.Ingest;
 
-namespace Residency.Ingest.FunctionsHost;
+namespace Residency.FunctionsHost;
 
 /// <summary>
 /// The event bodies of an invocation request, taken out of <c>Data.{binding}</c> without copying the request: a

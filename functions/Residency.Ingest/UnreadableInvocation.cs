@@ -1,4 +1,4 @@
-namespace Residency.Ingest.FunctionsHost;
+namespace Residency.Ingest;
 
 /// <summary>Where a whole unreadable invocation request is recorded: no partition or sequence number can be trusted.</summary>
 public static class UnreadableInvocation

@@ -1,4 +1,4 @@
-namespace Residency.Ingest.FunctionsHost;
+namespace Residency.FunctionsHost;
 
 /// <summary>The host's invocation request is not the envelope expected; the message names the key, never a value.</summary>
 public sealed class InvalidInvocationException : Exception

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Residency.Ingest;
 
-namespace Residency.Ingest;
+namespace Residency.FunctionsHost;
 
 /// <summary>The JSON form of an <see cref="IngestOutcome"/> (the handler's ReturnValue; read back by the local run).</summary>
 public static class IngestOutcomeJson

@@ -1,4 +1,4 @@
-namespace Residency.Ingest.FunctionsHost;
+namespace Residency.FunctionsHost;
 
 /// <summary>The Event Hubs partition context the host puts in an invocation's metadata.</summary>
 /// <param name="FullyQualifiedNamespace">The namespace host name.</param>

@@ -1,8 +1,9 @@
 using System.Text;
-using Residency.Ingest.FunctionsHost;
+using Residency.FunctionsHost;
+using Residency.Ingest;
 using Xunit;
 
-namespace Residency.Ingest.Tests.FunctionsHost;
+namespace Residency.Functions.Tests.FunctionsHost;
 
 public class HostInvocationReaderTests
 {

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Residency.Ingest;
 
-namespace Residency.Ingest.FunctionsHost;
+namespace Residency.FunctionsHost;
 
 /// <summary>
 /// Writes an <see cref="IngestBatch"/> as the Functions host would post it to a custom handler for an Event Hubs

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Residency.Ingest;
 
-namespace Residency.Ingest.FunctionsHost;
+namespace Residency.FunctionsHost;
 
 /// <summary>
 /// Reads the Functions host's invocation request for an Event Hubs trigger (cardinality many, dataType binary)

@@ -1,4 +1,4 @@
-namespace Residency.Ingest.FunctionsHost;
+namespace Residency.FunctionsHost;
 
 /// <summary>How arrays travel in an invocation request: the host sends them as JSON strings; accept both.</summary>
 public enum HostArrayEncoding

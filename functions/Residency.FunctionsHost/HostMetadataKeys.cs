@@ -1,4 +1,4 @@
-namespace Residency.Ingest.FunctionsHost;
+namespace Residency.FunctionsHost;
 
 /// <summary>The keys the Functions host uses in an Event Hubs (cardinality many) invocation request.</summary>
 public static class HostMetadataKeys
