@@ -8,6 +8,9 @@ using Residency.Cli.Simulation;
 using Residency.Cli.Simulation.Local;
 using Residency.Development;
 using Residency.Storage;
+using Residency.Storage.Audit;
+using Residency.Storage.Batches;
+using Residency.Storage.Clients;
 
 namespace Residency.Cli;
 

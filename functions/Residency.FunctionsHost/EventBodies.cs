@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using System.Text;
-using Residency.Ingest;
+using System.Text.Json;
 
 namespace Residency.FunctionsHost;
 

@@ -2,6 +2,8 @@ using System.Runtime.ExceptionServices;
 using Residency.Classification;
 using Residency.Ingest.Decoding;
 using Residency.Storage;
+using Residency.Storage.Batches;
+using Residency.Storage.Clients;
 
 namespace Residency.Ingest;
 

@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Residency.Storage.Batches;
+using Residency.Storage.Clients;
 
 namespace Residency.Storage;
 

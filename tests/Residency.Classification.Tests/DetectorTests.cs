@@ -1,4 +1,3 @@
-using Residency.Classification;
 using Xunit;
 
 namespace Residency.Classification.Tests;

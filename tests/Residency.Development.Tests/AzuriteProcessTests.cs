@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Residency.Testing;
 using Xunit;
 
 namespace Residency.Development.Tests;

@@ -1,7 +1,7 @@
 using System.Text;
 using Residency.Functions.Tests.Infrastructure;
-using Residency.Ingest;
 using Residency.FunctionsHost;
+using Residency.Ingest;
 using Residency.Testing;
 using Xunit;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Residency.Development;
 using Residency.Functions.Tests.Infrastructure;
-using Residency.Ingest;
 using Residency.FunctionsHost;
+using Residency.Ingest;
 using Residency.Testing;
 using Xunit;
 

@@ -1,8 +1,7 @@
 using System.Text;
-using Residency.Functions.Configuration;
 using Residency.Functions.Tests.Infrastructure;
-using Residency.Ingest;
 using Residency.FunctionsHost;
+using Residency.Ingest;
 using Residency.Storage;
 using Residency.Testing;
 using Xunit;

@@ -1,6 +1,7 @@
 using Residency.Functions.Tests.Infrastructure;
 using Residency.Ingest;
 using Residency.Storage;
+using Residency.Storage.Batches;
 using Residency.Testing;
 using Xunit;
 

@@ -1,6 +1,5 @@
 using Residency.Functions.Tests.Infrastructure;
 using Residency.FunctionsHost;
-using Residency.Ingest;
 using Residency.Testing;
 using Xunit;
 

@@ -1,4 +1,6 @@
 using Azure.Storage.Blobs;
+using Residency.Storage.Audit;
+using Residency.Storage.Batches;
 using Residency.Testing;
 using Xunit;
 

@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Residency.Storage.Batches;
+using Residency.Storage.Clients;
+using Residency.Storage.Sketches;
 using Residency.Testing;
 using Xunit;
 

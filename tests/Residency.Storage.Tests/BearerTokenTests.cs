@@ -7,6 +7,7 @@ using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Residency.Development;
+using Residency.Storage.Clients;
 using Residency.Testing;
 using Xunit;
 

@@ -1,3 +1,5 @@
+using Residency.Storage.Audit;
+using Residency.Storage.Clients;
 using Residency.Testing;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Residency.Storage.Clients;
 using Xunit;
 
 namespace Residency.Storage.Tests;

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Residency.Storage.Clients;
 using Residency.Testing;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using Azure.Core.Pipeline;
 using Residency.Development;
+using Residency.Storage.Clients;
 using Residency.Testing;
 using Xunit;
 
@@ -17,8 +18,9 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
     [InlineData(Fault.ConnectionFailure)]
     public async Task Transient_faults_are_retried_and_the_batch_commits(Fault fault)
     {
+        await azurite.CreateStoreAsync(); // the containers, created without faults
         var handler = new FaultInjectingHandler(fault, faultCount: 2);
-        var store = new ResidencyStore(azurite.CreateClient(FastRetries(handler)), StorageClientSettings.Development);
+        var store = new ResidencyStore(azurite.CreateClient(FastRetries(handler), handler.Policy), StorageClientSettings.Development);
         var partition = TestBatches.NewPartition();
 
         var result = await store.CommitBatchAsync(TestBatches.Batch(partition, TestBatches.Events(0, 9)));
@@ -34,7 +36,7 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
     public async Task Storage_that_keeps_failing_is_unavailable_after_the_retries(Fault fault, int status)
     {
         var handler = new FaultInjectingHandler(fault, int.MaxValue);
-        var store = new ResidencyStore(azurite.CreateClient(FastRetries(handler)), StorageClientSettings.Development);
+        var store = new ResidencyStore(azurite.CreateClient(FastRetries(handler), handler.Policy), StorageClientSettings.Development);
         var partition = TestBatches.NewPartition();
 
         var e = await Assert.ThrowsAsync<StorageUnavailableException>(
@@ -94,8 +96,9 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
     [Fact]
     public async Task Caller_cancellation_is_not_reported_as_storage_unavailable()
     {
-        var settings = FastRetries(new FaultInjectingHandler(Fault.Hang, int.MaxValue), networkTimeout: TimeSpan.FromMinutes(5));
-        var store = new ResidencyStore(azurite.CreateClient(settings), StorageClientSettings.Development);
+        // Every attempt hangs and the client's timeout is long: only the caller's cancellation ends the call.
+        var handler = new FaultInjectingHandler(Fault.Hang, int.MaxValue, shortTimeoutForHangs: false);
+        var store = new ResidencyStore(azurite.CreateClient(FastRetries(handler), handler.Policy), StorageClientSettings.Development);
         using var cancellation = new CancellationTokenSource();
         var committing = store.CommitBatchAsync(TestBatches.Batch(TestBatches.NewPartition(), TestBatches.Events(0, 2)), cancellation.Token);
 
@@ -104,13 +107,14 @@ public sealed class ResilienceTests(AzuriteFixture azurite)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => committing);
     }
 
-    private static StorageClientSettings FastRetries(FaultInjectingHandler? handler, TimeSpan? networkTimeout = null) => new()
+    // Short pauses between retries; the network timeout stays the production default, so a request that reaches
+    // Azurite is never cut short on a busy machine (injected hangs get a short timeout of their own).
+    private static StorageClientSettings FastRetries(FaultInjectingHandler? handler) => new()
     {
         IsDevelopment = true,
         MaxRetries = MaxRetries,
         RetryDelay = TimeSpan.FromMilliseconds(1),
         MaxRetryDelay = TimeSpan.FromMilliseconds(5),
-        NetworkTimeout = networkTimeout ?? TimeSpan.FromMilliseconds(300),
-        Transport = handler is null ? null : new HttpClientTransport(handler),
+        Transport = handler is null ? null : new HttpClientTransport(handler.Handler),
     };
 }

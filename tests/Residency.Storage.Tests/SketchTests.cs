@@ -1,3 +1,4 @@
+using Residency.Storage.Sketches;
 using Xunit;
 
 namespace Residency.Storage.Tests;

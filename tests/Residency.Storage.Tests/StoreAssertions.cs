@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Residency.Storage.Audit;
 using Xunit;
 
 namespace Residency.Storage.Tests;

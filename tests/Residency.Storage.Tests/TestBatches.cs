@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Residency.Storage.Batches;
 
 namespace Residency.Storage.Tests;
 

@@ -1,4 +1,6 @@
 using Azure.Storage.Blobs;
+using Residency.Storage.Batches;
+using Residency.Storage.Subjects;
 using Residency.Testing;
 using Xunit;
 

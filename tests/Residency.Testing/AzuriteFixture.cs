@@ -2,6 +2,7 @@ using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 using Residency.Development;
 using Residency.Storage;
+using Residency.Storage.Clients;
 using Xunit;
 
 namespace Residency.Testing;

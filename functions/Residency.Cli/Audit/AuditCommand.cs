@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Residency.Cli.Storage;
 using Residency.Storage;
+using Residency.Storage.Audit;
 
 namespace Residency.Cli.Audit;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Residency.Cli.Simulation;
 
 namespace Residency.Cli.Bench;

@@ -1,4 +1,4 @@
-using Residency.Storage;
+using Residency.Storage.Audit;
 
 namespace Residency.Cli.Bench;
 

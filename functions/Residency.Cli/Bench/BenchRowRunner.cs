@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Residency.Cli.LocalRun;
 using Residency.Cli.Simulation;
 using Residency.Cli.Simulation.Local;
-using Residency.Cli.LocalRun;
 using Residency.Development;
 using Residency.FunctionsHost;
 using Residency.Ingest;
-using Residency.Storage;
+using Residency.Storage.Audit;
+using Residency.Storage.Clients;
 
 namespace Residency.Cli.Bench;
 

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
-using Residency.Storage;
+using Residency.Storage.Clients;
 
 namespace Residency.Cli.Bench;
 

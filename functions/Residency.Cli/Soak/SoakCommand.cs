@@ -5,6 +5,8 @@ using Residency.Cli.Simulation;
 using Residency.Development;
 using Residency.FunctionsHost;
 using Residency.Storage;
+using Residency.Storage.Audit;
+using Residency.Storage.Clients;
 
 namespace Residency.Cli.Soak;
 

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Residency.Cli.Simulation;
-using Residency.Ingest;
 using Residency.FunctionsHost;
+using Residency.Ingest;
 
 namespace Residency.Cli.Soak;
 

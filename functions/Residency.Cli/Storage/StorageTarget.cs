@@ -2,6 +2,7 @@ using System.CommandLine;
 using Azure.Storage.Blobs;
 using Residency.FunctionsHost;
 using Residency.Storage;
+using Residency.Storage.Clients;
 
 namespace Residency.Cli.Storage;
 

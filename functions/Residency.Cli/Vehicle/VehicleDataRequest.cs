@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
 using Residency.Storage;
+using Residency.Storage.Subjects;
 
 namespace Residency.Cli.Vehicle;
 

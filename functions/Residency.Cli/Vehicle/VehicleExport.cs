@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Residency.Storage;
+using Residency.Storage.Subjects;
 
 namespace Residency.Cli.Vehicle;
 

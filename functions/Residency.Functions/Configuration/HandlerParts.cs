@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Residency.Classification;
 using Residency.FunctionsHost;
 using Residency.Storage;
+using Residency.Storage.Clients;
 
 namespace Residency.Functions.Configuration;
 

@@ -1,4 +1,4 @@
-namespace Residency.Storage;
+namespace Residency.Storage.Audit;
 
 /// <summary>What <c>audit verify</c> can find wrong.</summary>
 public enum AuditProblemKind

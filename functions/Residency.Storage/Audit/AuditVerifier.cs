@@ -2,8 +2,11 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Residency.Storage.Batches;
+using Residency.Storage.Clients;
+using Residency.Storage.Subjects;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Audit;
 
 /// <summary>
 /// <c>residency audit verify</c> (design.md section 5): per partition, the commit records must cover each sequence

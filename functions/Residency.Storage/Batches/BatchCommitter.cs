@@ -2,8 +2,9 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Residency.Storage.Clients;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>
 /// Commits a batch exactly once per sequence number (design.md section 5). Per attempt: read the head (cached);

@@ -1,4 +1,4 @@
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>Argument checks for a batch to commit; messages name the field, never its value.</summary>
 internal static class BatchInputs

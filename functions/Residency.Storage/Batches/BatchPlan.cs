@@ -1,4 +1,4 @@
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>A quarantine entry ready to upload.</summary>
 internal sealed record QuarantineContent(long SequenceNumber, string Reason, string Name, byte[] Json, string Sha256, string RawSha256, DateTimeOffset? EnqueuedTimeUtc);

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Residency.Storage.Sketches;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>One level blob named by a commit: where it is, its SHA-256 and how many lines it holds.</summary>
 public sealed record CommittedBlob(string Level, string Container, string Name, string Sha256, int Lines, long Bytes);

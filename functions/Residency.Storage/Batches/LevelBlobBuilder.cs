@@ -2,8 +2,9 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Residency.Storage.Sketches;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>One line of a level blob before it is written: the event's position, vehicle key and fragment.</summary>
 internal readonly record struct LevelLine(long SequenceNumber, string VehicleKey, ReadOnlyMemory<byte> Fragment);

@@ -1,4 +1,4 @@
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>Metadata names on batch blobs and quarantine entries (lowercase C# identifiers).</summary>
 public static class LevelBlobMetadata

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>One line of a stored level blob: its source position, vehicle key and the line's JSON (without newline).</summary>
 public sealed record StoredLine(string PartitionId, long SequenceNumber, string VehicleKey, ReadOnlyMemory<byte> Json);

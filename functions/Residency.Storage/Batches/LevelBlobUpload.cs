@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure.Storage.Blobs.Models;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>The upload options of a level blob: gzip NDJSON headers and the metadata that describes its content.</summary>
 internal static class LevelBlobUpload

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Azure;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>A blob an uncommitted write attempt may have written.</summary>
 public sealed record BlobReference(string Container, string Name);

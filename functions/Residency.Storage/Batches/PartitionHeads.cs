@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Residency.Storage.Clients;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>
 /// Reads and conditionally replaces partition heads, caching each with its ETag so a steady partition costs no read.

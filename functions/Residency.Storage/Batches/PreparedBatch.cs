@@ -1,4 +1,4 @@
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>One level's fragment of a classified upload: <paramref name="Level"/> is <c>general</c>..<c>important</c>,
 /// <paramref name="Json"/> a JSON object (design.md section 4).</summary>

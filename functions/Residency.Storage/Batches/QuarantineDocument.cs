@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>
 /// The JSON of one quarantine entry: raw bytes (base64, exactly as received), reason, detail and source position.

@@ -1,12 +1,13 @@
-using System.Collections.Concurrent;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Residency.Storage.Clients;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Batches;
 
 /// <summary>
 /// The vehicle index (design.md section 5): an empty marker <c>{vehicleKey}/{yyyy-MM-dd}/{partition}</c> the first time

@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Storage.Blobs;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Clients;
 
 /// <summary>
 /// Builds the one <see cref="BlobServiceClient"/> of the residency account, behind the <see cref="RegionGuard"/>:

@@ -3,7 +3,7 @@ using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Clients;
 
 /// <summary>
 /// Runs every storage request of one store: at most a fixed number in flight across all callers, and failures that

@@ -1,6 +1,6 @@
 using Azure.Core.Pipeline;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Clients;
 
 /// <summary>
 /// How the residency account is reached: region and environment for the <see cref="RegionGuard"/>, and the

@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Clients;
 
 /// <summary>
 /// Counts storage requests, every attempt as the service bills them. Every client built by

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Sketches;
 
 /// <summary>
 /// A Bloom filter of the vehicle keys in one batch blob, kept in the blob's metadata so a subject request can skip

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Sketches;
 
 /// <summary>
 /// A HyperLogLog sketch of distinct vehicle keys (precision 12: 4,096 registers, about 1.6% standard error). Commit

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Sketches;
 
 /// <summary>
 /// Two independent 64-bit hashes of a vehicle key, for the Bloom filter and the HyperLogLog sketch. SHA-256 keeps

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Residency.Storage.Batches;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Subjects;
 
 /// <summary>One blob a deletion touched: its SHA-256 before and after (null when the blob was removed) and the lines removed.</summary>
 public sealed record ErasedBlob(string Container, string Name, string PreviousSha256, string? Sha256, IReadOnlyList<long> SequenceNumbers);

@@ -1,8 +1,10 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Residency.Storage.Batches;
+using Residency.Storage.Clients;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Subjects;
 
 /// <summary>
 /// Deletes one vehicle's data (a PIPL deletion request, design.md section 5): every level blob holding its lines is

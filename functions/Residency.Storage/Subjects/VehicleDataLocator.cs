@@ -1,7 +1,10 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Residency.Storage.Batches;
+using Residency.Storage.Clients;
+using Residency.Storage.Sketches;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Subjects;
 
 /// <summary>
 /// Finds one vehicle's lines (design.md section 5): index markers give the days and partitions, the level blobs of

@@ -1,6 +1,7 @@
 using Azure;
+using Residency.Storage.Batches;
 
-namespace Residency.Storage;
+namespace Residency.Storage.Subjects;
 
 /// <summary>A day and partition the vehicle index says a vehicle has data in.</summary>
 public sealed record VehicleLocation(DateOnly Date, string PartitionId);

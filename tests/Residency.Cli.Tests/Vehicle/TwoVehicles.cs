@@ -1,11 +1,11 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Residency.Classification;
 using Residency.Ingest;
 using Residency.Storage;
+using Residency.Storage.Batches;
 using Residency.Testing;
 
 namespace Residency.Cli.Tests.Vehicle;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Residency.Classification;
-using Residency.Ingest;
 using Residency.FunctionsHost;
+using Residency.Ingest;
 using Residency.Storage;
 using Residency.Testing;
 using Xunit;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Residency.Storage;
+using Residency.Storage.Batches;
 
 namespace Residency.Functions.Tests.Infrastructure;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Residency.Development;
-using Residency.Testing;
 
 namespace Residency.Functions.Tests.Infrastructure;
 

@@ -6,6 +6,8 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
 using Residency.Classification;
 using Residency.Storage;
+using Residency.Storage.Audit;
+using Residency.Storage.Clients;
 using Residency.Testing;
 using Xunit;
 
