@@ -61,7 +61,7 @@ public sealed class ClassifiedUpload
     /// <summary>The id of the pseudonymization key used.</summary>
     public string KeyId { get; }
 
-    /// <summary>Writes the <c>residency classify</c> report of design.md section 4.</summary>
+    /// <summary>Writes the <c>residency classify</c> report (docs/architecture.md, "Classification").</summary>
     public void WriteReport(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);

@@ -1,6 +1,6 @@
 namespace Residency.Classification;
 
-/// <summary>The data levels of design.md section 4, ordered from least to most protected.</summary>
+/// <summary>The data levels of docs/architecture.md, ordered from least to most protected.</summary>
 public enum DataLevel
 {
     /// <summary>Identifies no one: vehicle signals, firmware, diagnostics.</summary>

@@ -7,7 +7,7 @@ using Residency.Storage.Clients;
 namespace Residency.Storage;
 
 /// <summary>
-/// The residency account as the ingest pipeline sees it (design.md section 5): batches committed exactly once per
+/// The residency account as the ingest pipeline sees it (docs/storage.md): batches committed exactly once per
 /// sequence number as one gzip NDJSON blob per level, quarantine entries, commit records, partition heads and the
 /// vehicle index. Thread-safe; one per process. It logs nothing, and its exception messages name containers and
 /// operations only, never blob names, content or tag values.

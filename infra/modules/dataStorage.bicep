@@ -46,7 +46,7 @@ param auditImmutabilityDays int = 1095
 @description('Add a CanNotDelete lock to the account.')
 param lockAccount bool = true
 
-// Container names are a contract with the application (design.md section 5).
+// Container names are a contract with the application (docs/storage.md).
 var levelContainers = {
   general: 'vehicle-general'
   personal: 'vehicle-personal'

@@ -47,7 +47,7 @@ public partial class PolicyTests
     [Fact]
     public void Default_policy_cites_only_automotive_provisions_articles_that_were_seen()
     {
-        // reference/regulations.md: Art. 1-3 of the Provisions were seen; later articles are only reported (cite without numbers).
+        // docs/regulations.md: Art. 1-3 of the Provisions were seen; later articles are only reported (cite without numbers).
         foreach (var rule in ClassificationPolicy.Default.Rules)
         {
             foreach (Match m in ProvisionsArticle().Matches(rule.Reference))

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Residency.Infra.Tests;
 
-/// <summary>The compiled classified-data module holds the containers of design.md section 5, an immutable audit ledger, retention by level tag and a lock.</summary>
+/// <summary>The compiled classified-data module holds the containers of docs/storage.md, an immutable audit ledger, retention by level tag and a lock.</summary>
 public class DataStorageTests
 {
     private static readonly TemplateScope DataStorage = InfraBuild.Module("dataStorage.bicep");

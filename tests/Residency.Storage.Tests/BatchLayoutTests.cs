@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Residency.Storage.Tests;
 
-/// <summary>The batch layout of design.md section 5 against a real Azurite: names, tags, metadata, lines, records, cost.</summary>
+/// <summary>The batch layout of docs/storage.md against a real Azurite: names, tags, metadata, lines, records, cost.</summary>
 [Collection(AzuriteGroup.Name)]
 public sealed class BatchLayoutTests(AzuriteFixture azurite)
 {

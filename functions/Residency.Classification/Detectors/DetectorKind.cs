@@ -1,6 +1,6 @@
 namespace Residency.Classification;
 
-/// <summary>The value detectors a policy can name (design.md section 4; reference/regulations.md "Detectors").</summary>
+/// <summary>The value detectors a policy can name (docs/architecture.md; docs/regulations.md "Detectors").</summary>
 public enum DetectorKind
 {
     /// <summary>Mainland resident ID number, 18 characters, GB 11643 (MOD 11-2 check and a real birth date). Policy name <c>cn-resident-id</c>.</summary>

@@ -1,6 +1,6 @@
 namespace Residency.Classification;
 
-/// <summary>What a rule does to the values it matches (design.md section 4).</summary>
+/// <summary>What a rule does to the values it matches (docs/architecture.md).</summary>
 public enum RuleActionKind
 {
     /// <summary>Store the value unchanged.</summary>

@@ -1,6 +1,6 @@
 namespace Residency.Classification.Policy;
 
-/// <summary>The known fields of <c>vehicle-upload/1</c> (design.md section 3) and their JSON types.
+/// <summary>The known fields of <c>vehicle-upload/1</c> (docs/architecture.md) and their JSON types.
 /// Unknown fields are allowed and classified fail-closed; known fields of the wrong type are rejected.</summary>
 internal static class VehicleUploadSchema
 {

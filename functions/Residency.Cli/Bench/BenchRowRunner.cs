@@ -89,7 +89,7 @@ internal sealed class BenchRowRunner(BenchSettings settings, AzuriteSettings azu
         }
     }
 
-    // The cost model's bound (design.md section 5): per batch one write per level touched, the head announced and
+    // The cost model's bound (docs/storage.md): per batch one write per level touched, the head announced and
     // advanced, one commit record; one head read per partition, since a fresh handler has none cached. Markers and
     // quarantine entries come on top, one each.
     private static long BatchBudget(IReadOnlyList<DeliveredBatch> delivered) =>

@@ -41,7 +41,7 @@ internal sealed class RowBlobs
 
     private static bool IsHead(string name) => name.StartsWith(BlobLayout.HeadsRoot, StringComparison.Ordinal);
 
-    // Every name of the layout carries its partition (design.md section 5); null for names that carry none (receipts).
+    // Every name of the layout carries its partition (docs/storage.md); null for names that carry none (receipts).
     private static string? PartitionOf(string container, string name)
     {
         var parts = name.Split('/');

@@ -9,7 +9,7 @@ using Residency.Storage.Subjects;
 namespace Residency.Storage.Audit;
 
 /// <summary>
-/// <c>residency audit verify</c> (design.md section 5): per partition, the commit records must cover each sequence
+/// <c>residency audit verify</c> (docs/storage.md): per partition, the commit records must cover each sequence
 /// number exactly once, stored (a line in a level blob) or quarantined, with every blob present and its SHA-256 as
 /// recorded, or as a deletion receipt changed it (then the receipt's sequence numbers count as erased). Blobs that no
 /// commit names are orphans, except those of the attempt a head announces (in flight). Read-only.

@@ -7,7 +7,7 @@ using Residency.Storage.Clients;
 namespace Residency.Storage.Batches;
 
 /// <summary>
-/// Commits a batch exactly once per sequence number (design.md section 5). Per attempt: read the head (cached);
+/// Commits a batch exactly once per sequence number (docs/storage.md). Per attempt: read the head (cached);
 /// write the previous batch's commit record if nobody has; skip events at or below the head; announce this
 /// attempt's blobs in the head (If-Match), then remove the blobs of an attempt it superseded; write the level blobs,
 /// quarantine entries and new vehicle markers; advance the head (If-Match); write the commit record. When the head

@@ -12,7 +12,7 @@ public sealed record CommittedBlob(string Level, string Container, string Name, 
 public sealed record CommittedQuarantine(long SequenceNumber, string Reason, string Name, string Sha256);
 
 /// <summary>
-/// The commit record of one batch (design.md section 5): the range it covers, its blobs and quarantine entries with
+/// The commit record of one batch (docs/storage.md): the range it covers, its blobs and quarantine entries with
 /// their SHA-256, counts, the policy stamp and per level a HyperLogLog sketch of the vehicle keys. Written once to
 /// the audit container; its JSON is deterministic, so whoever writes it writes the same bytes.
 /// </summary>

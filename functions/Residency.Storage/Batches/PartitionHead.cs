@@ -11,7 +11,7 @@ public sealed record BlobReference(string Container, string Name);
 public sealed record PendingAttempt(string AttemptId, long First, long Last, IReadOnlyList<BlobReference> Blobs);
 
 /// <summary>
-/// Where one partition stands (design.md section 5): the highest committed sequence number, the last commit record
+/// Where one partition stands (docs/storage.md): the highest committed sequence number, the last commit record
 /// (written to the audit container by whoever finds it missing), and the attempt in flight, if any. Kept in the
 /// index container and only ever replaced conditionally on its ETag.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Residency.Storage.Batches;
 
 /// <summary>One level's fragment of a classified upload: <paramref name="Level"/> is <c>general</c>..<c>important</c>,
-/// <paramref name="Json"/> a JSON object (design.md section 4).</summary>
+/// <paramref name="Json"/> a JSON object (docs/architecture.md).</summary>
 public sealed record FragmentToStore(string Level, ReadOnlyMemory<byte> Json);
 
 /// <summary>An event that cannot be stored as fragments. <paramref name="ReasonCode"/> is kebab-case;

@@ -10,7 +10,7 @@ using Residency.Storage.Clients;
 namespace Residency.Storage.Batches;
 
 /// <summary>
-/// The vehicle index (design.md section 5): an empty marker <c>{vehicleKey}/{yyyy-MM-dd}/{partition}</c> the first time
+/// The vehicle index (docs/storage.md): an empty marker <c>{vehicleKey}/{yyyy-MM-dd}/{partition}</c> the first time
 /// a vehicle is seen that day in that partition, created only if absent. Markers written are remembered in memory (as
 /// 128-bit hashes, for the current and previous day only), so a vehicle costs one request per day and partition.
 /// </summary>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Residency.Storage;
 
 /// <summary>
-/// Blob names of the residency account (design.md section 5). Only validated, path-safe values shape a name:
+/// Blob names of the residency account (docs/storage.md). Only validated, path-safe values shape a name:
 /// device text never does, and no name holds a VIN, an identifier or a coordinate.
 /// </summary>
 public static partial class BlobLayout

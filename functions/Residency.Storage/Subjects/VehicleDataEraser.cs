@@ -7,7 +7,7 @@ using Residency.Storage.Clients;
 namespace Residency.Storage.Subjects;
 
 /// <summary>
-/// Deletes one vehicle's data (a PIPL deletion request, design.md section 5): every level blob holding its lines is
+/// Deletes one vehicle's data (a PIPL deletion request, docs/storage.md): every level blob holding its lines is
 /// rewritten without them, conditional on the ETag it was read with (or removed when nothing else is left), earlier
 /// versions that versioning kept are deleted, the vehicle's index markers are deleted, and a receipt goes to the
 /// write-once audit container. Commit records are never touched. A replayed batch brings nothing back: the

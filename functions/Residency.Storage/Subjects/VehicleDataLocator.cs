@@ -7,7 +7,7 @@ using Residency.Storage.Sketches;
 namespace Residency.Storage.Subjects;
 
 /// <summary>
-/// Finds one vehicle's lines (design.md section 5): index markers give the days and partitions, the level blobs of
+/// Finds one vehicle's lines (docs/storage.md): index markers give the days and partitions, the level blobs of
 /// those days and partitions are listed with their metadata, the Bloom filter rules most of them out without a
 /// download, and the rest are read line by line. A blob without a readable filter is read (fail open).
 /// </summary>
