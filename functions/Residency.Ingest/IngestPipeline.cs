@@ -48,8 +48,9 @@ public sealed class IngestPipeline
     {
         ArgumentNullException.ThrowIfNull(batch);
         using var requests = StorageRequestCounter.BeginScope();
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(_options.StorageBudget);
+        // The budget runs on the options' clock: a test can decide when it is spent.
+        using var timer = new CancellationTokenSource(_options.StorageBudget, _options.Time);
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
             // The core gets the only reference: it lets the event bodies go once they are classified.

@@ -15,6 +15,9 @@ public sealed class IngestPipelineOptions
     /// </summary>
     public TimeSpan StorageBudget { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>The clock the storage budget runs on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>Size and decompression limits applied before classification.</summary>
     public EventDecoderOptions Decoder { get; init; } = EventDecoderOptions.Default;
 
