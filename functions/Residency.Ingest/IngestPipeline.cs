@@ -20,6 +20,7 @@ public sealed class IngestPipeline
     private readonly ResidencyStore _store;
     private readonly EventDecoder _decoder;
     private readonly IngestPipelineOptions _options;
+    private readonly string? _geofenceRuleId;
     private readonly Lock _containersGate = new();
     private Task? _containers;
 
@@ -32,6 +33,7 @@ public sealed class IngestPipeline
         _options = options ?? new IngestPipelineOptions();
         _policy = policy;
         _classifier = new UploadClassifier(policy, key, _options.Classifier);
+        _geofenceRuleId = policy.Rules.FirstOrDefault(r => r.Detector == "geofence")?.Id;
         _store = store;
         _decoder = new EventDecoder(_options.Decoder);
     }
@@ -175,7 +177,7 @@ public sealed class IngestPipeline
         }
 
         var fragments = upload.Fragments.Select(f => new FragmentToStore(DataLevels.ToName(f.Level), f.Json)).ToList();
-        return (PreparedEvent.Stored(e.SequenceNumber, e.EnqueuedTimeUtc, e.Offset, upload.VehicleKey, fragments),
+        return (PreparedEvent.Stored(e.SequenceNumber, e.EnqueuedTimeUtc, e.Offset, upload.VehicleKey, fragments, LedgerFacts.From(upload, _geofenceRuleId)),
             new EventOutcome(e.SequenceNumber, EventDisposition.Stored, null, fragments.Select(f => f.Level).ToArray()));
     }
 

@@ -70,6 +70,26 @@ public sealed class ResidencyStore
         _committer.CommitAsync(batch, cancellationToken);
 
     /// <summary>
+    /// Seals, in every partition, each day before <paramref name="today"/> (China Standard Time) not sealed yet, a day
+    /// without traffic included, and writes the summaries: the daily timer's work. Returns the days sealed.
+    /// </summary>
+    public async Task<int> CloseDaysAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var index = Service.GetBlobContainerClient(ResidencyContainers.Index);
+        var partitions = new List<string>();
+        await foreach (var item in _calls.ListAsync(index, BlobLayout.HeadsRoot, BlobTraits.None, cancellationToken).ConfigureAwait(false))
+        {
+            if (BlobLayout.TryParseHeadName(item.Name, out var partitionId))
+            {
+                partitions.Add(partitionId);
+            }
+        }
+
+        var sealedDays = await Task.WhenAll(partitions.Select(p => _committer.SealDaysBeforeAsync(p, today, cancellationToken))).ConfigureAwait(false);
+        return sealedDays.Sum();
+    }
+
+    /// <summary>
     /// Keeps a whole invocation request that was not the host's envelope, named by its SHA-256 under a pseudo
     /// partition, so a redelivered request finds its entry. Returns the entry's name.
     /// </summary>

@@ -54,7 +54,7 @@ public sealed class IngestEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         }
 
         Assert.Equal(["general", "important", "personal", "sensitive"], outcome.CountsByLevel.Keys);
-        Assert.Equal([$"commits/{partition}/{batch.Events[0].SequenceNumber:D20}-{batch.Events[^1].SequenceNumber:D20}.json"], evidence.Commits);
+        Assert.Equal([$"commits/2026/11/22/{partition}/{batch.Events[0].SequenceNumber:D20}-{batch.Events[^1].SequenceNumber:D20}.json"], evidence.Commits);
     }
 
     [Fact]

@@ -63,6 +63,6 @@ public sealed class StorageOutageTests(AzuriteFixture azurite)
         var evidence = await StorageEvidence.ReadAsync(azurite.CreateClient(), partition);
         evidence.AssertEachSequenceAccountedOnce(batch.Events.Select(e => e.SequenceNumber).Append(1));
         Assert.Equal(3, evidence.Commits.Count);
-        Assert.Contains($"commits/{partition}/{15:D20}-{batch.Events[^1].SequenceNumber:D20}.json", evidence.Commits);
+        Assert.Contains($"commits/2026/11/22/{partition}/{15:D20}-{batch.Events[^1].SequenceNumber:D20}.json", evidence.Commits);
     }
 }

@@ -67,10 +67,10 @@ public sealed class BatchLayoutTests(AzuriteFixture azurite)
         var (partition, _, _) = await CommitAsync();
         var client = azurite.CreateClient();
 
-        var names = await StoreAssertions.NamesAsync(client, ResidencyContainers.Quarantine, partition + "/");
+        var names = await StoreAssertions.NamesAsync(client, ResidencyContainers.Quarantine, BlobLayout.DayPartitionPrefix(new DateOnly(2026, 11, 22), partition));
 
-        Assert.Equal([3L, 10L, 17L], names.Select(n => long.Parse(n.Split('/')[1], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.All(names, n => Assert.Matches(@"^[^/]+/\d{20}/invalid-json\.[0-9a-f]{16}\.json$", n));
+        Assert.Equal([3L, 10L, 17L], names.Select(n => long.Parse(n.Split('/')[4], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(names, n => Assert.Matches(@"^2026/11/22/[^/]+/\d{20}/invalid-json\.[0-9a-f]{16}\.json$", n));
         var entry = (await client.GetBlobContainerClient(ResidencyContainers.Quarantine).GetBlobClient(names[0]).DownloadContentAsync()).Value.Content;
         using var document = JsonDocument.Parse(entry.ToMemory());
         Assert.Equal("invalid-json", document.RootElement.GetProperty("reason").GetString());
@@ -88,7 +88,7 @@ public sealed class BatchLayoutTests(AzuriteFixture azurite)
         using var document = JsonDocument.Parse(content.ToMemory());
         var record = CommitRecord.Read(document.RootElement);
 
-        Assert.Equal($"commits/{partition}/00000000000000000000-00000000000000000020.json", result.CommitName);
+        Assert.Equal($"commits/2026/11/22/{partition}/00000000000000000000-00000000000000000020.json", result.CommitName);
         Assert.Equal(["general", "personal", "sensitive"], record.Blobs.Select(b => b.Level));
         Assert.Equal([18, 18, 6], record.Blobs.Select(b => b.Lines));
         Assert.Equal(3, record.Quarantined.Count);

@@ -49,7 +49,7 @@ internal sealed class VehicleDataRequest(BlobServiceClient client, TextWriter ou
 
             if (delete)
             {
-                var receipt = await new VehicleDataEraser(client).DeleteAsync(vehicleKey, Progress("deleting"), cancellationToken);
+                var receipt = await new VehicleDataEraser(client, time).DeleteAsync(vehicleKey, Progress("deleting"), cancellationToken: cancellationToken);
                 var removed = receipt.Blobs.Sum(b => b.SequenceNumbers.Count);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"deleted {removed} line(s): {receipt.Blobs.Count(b => b.Sha256 is not null)} blob(s) rewritten, {receipt.Blobs.Count(b => b.Sha256 is null)} removed, " +

@@ -2,17 +2,20 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Residency.Storage.Ledger;
 using Residency.Storage.Clients;
 
 namespace Residency.Storage.Batches;
 
 /// <summary>
-/// Commits a batch exactly once per sequence number (docs/storage.md). Per attempt: read the head (cached);
-/// write the previous batch's commit record if nobody has; skip events at or below the head; announce this
-/// attempt's blobs in the head (If-Match), then remove the blobs of an attempt it superseded; write the level blobs,
-/// quarantine entries and new vehicle markers; advance the head (If-Match); write the commit record. When the head
-/// moved meanwhile, another instance got there first: remove this attempt's blobs and go again with what remains.
-/// Every attempt's blobs have names of their own, so no attempt ever overwrites or adopts another's.
+/// Commits a batch exactly once per sequence number (docs/storage.md). Per attempt: read the head (cached); write
+/// what the head holds for the audit container if nobody has (the previous batch's commit record, sealed day
+/// summaries); skip events at or below the head; announce this attempt's blobs in the head (If-Match), then remove
+/// the blobs of an attempt it superseded; write the level blobs, quarantine entries and new vehicle markers; advance
+/// the head (If-Match) with the commit and the day ledger (a batch of a later day seals the days before it); write the
+/// commit record and any sealed summary. When the head moved meanwhile, another instance got there first: remove
+/// this attempt's blobs and go again with what remains. Every attempt's blobs have names of their own, so no attempt
+/// ever overwrites or adopts another's.
 /// </summary>
 internal sealed class BatchCommitter
 {
@@ -23,6 +26,7 @@ internal sealed class BatchCommitter
     private readonly StorageCalls _calls;
     private readonly PartitionHeads _heads;
     private readonly VehicleIndex _index;
+    private readonly LedgerWriter _ledger;
     private readonly string _region;
 
     public BatchCommitter(BlobServiceClient service, StorageCalls calls, string region)
@@ -33,6 +37,7 @@ internal sealed class BatchCommitter
         var index = service.GetBlobContainerClient(ResidencyContainers.Index);
         _heads = new PartitionHeads(index, calls);
         _index = new VehicleIndex(index, calls);
+        _ledger = new LedgerWriter(service, calls);
     }
 
     public async Task<long> GetCommittedThroughAsync(string partitionId, CancellationToken cancellationToken) =>
@@ -44,14 +49,18 @@ internal sealed class BatchCommitter
         for (var attempt = 1; ; attempt++)
         {
             var head = await _heads.GetAsync(batch.PartitionId, cancellationToken).ConfigureAwait(false);
-            await EnsureCommitRecordAsync(head, cancellationToken).ConfigureAwait(false);
+            await _ledger.EnsureWrittenAsync(head, cancellationToken).ConfigureAwait(false);
             var remaining = events.Where(e => e.SequenceNumber > head.CommittedThrough).ToList();
             if (remaining.Count == 0)
             {
                 return new BatchCommitResult(new HashSet<long>(), head.CommittedThrough, null, attempt);
             }
 
-            var plan = BatchPlan.Create(batch.PartitionId, batch.PolicySha256, _region, remaining);
+            // The first event's China day names the batch; without an enqueued time (never from the host) the epoch keeps names stable.
+            var ledger = head.Ledger.Without(_ledger.IsWritten);
+            var day = ledger.DayFor(ChinaDay.Of(remaining[0].EnqueuedTimeUtc ?? DateTimeOffset.UnixEpoch));
+            var receipts = await _ledger.ReceiptsAsync(ledger.DaysSealedBefore(day), cancellationToken).ConfigureAwait(false);
+            var plan = BatchPlan.Create(batch.PartitionId, batch.PolicySha256, _region, day, remaining);
             var announced = await _heads.TryReplaceAsync(head, head with { Pending = plan.Pending }, cancellationToken).ConfigureAwait(false);
             if (announced is null)
             {
@@ -66,8 +75,11 @@ internal sealed class BatchCommitter
             }
 
             await WriteAsync(plan, cancellationToken).ConfigureAwait(false);
-            var committed = await _heads.TryReplaceAsync(
-                announced, new PartitionHead(batch.PartitionId, plan.Record.Last, plan.Record, null), cancellationToken).ConfigureAwait(false);
+            var advanced = new PartitionHead(batch.PartitionId, plan.Record.Last, plan.Record, null)
+            {
+                Ledger = ledger.Commit(day, head.CommittedThrough, plan.Record, plan.VehiclesByCategory, receipts),
+            };
+            var committed = await _heads.TryReplaceAsync(announced, advanced, cancellationToken).ConfigureAwait(false);
             if (committed is null)
             {
                 await RemoveAsync(plan.Pending.Blobs, cancellationToken).ConfigureAwait(false);
@@ -75,58 +87,40 @@ internal sealed class BatchCommitter
                 continue;
             }
 
-            await EnsureCommitRecordAsync(committed, cancellationToken).ConfigureAwait(false);
+            await _ledger.EnsureWrittenAsync(committed, cancellationToken).ConfigureAwait(false);
             return new BatchCommitResult(remaining.Select(e => e.SequenceNumber).ToHashSet(), committed.CommittedThrough, plan.Record.Name, attempt);
         }
     }
 
-    // The head's last commit record goes to the write-once audit container; whoever finds it missing writes it.
-    private async Task EnsureCommitRecordAsync(PartitionHead head, CancellationToken cancellationToken)
+    /// <summary>
+    /// Seals every day before <paramref name="today"/> in the partition's ledger (a day without traffic gets an empty
+    /// summary) and writes the summaries; returns how many days it sealed. Races with batches like a batch does.
+    /// </summary>
+    public async Task<int> SealDaysBeforeAsync(string partitionId, DateOnly today, CancellationToken cancellationToken)
     {
-        if (_heads.IsRecordWritten(head))
+        for (var attempt = 1; ; attempt++)
         {
-            return;
-        }
-
-        var record = head.LastCommit!;
-        var content = record.ToUtf8Json();
-        var audit = _service.GetBlobContainerClient(ResidencyContainers.Audit);
-        var blob = audit.GetBlobClient(record.Name);
-        var options = new BlobUploadOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["sha256"] = QuarantineDocument.Sha256Hex(content) },
-            Tags = new Dictionary<string, string>(StringComparer.Ordinal)
+            // Fresh, not cached: another instance may own the partition and have moved its head.
+            var head = await _heads.ReadAsync(partitionId, cancellationToken).ConfigureAwait(false);
+            await _ledger.EnsureWrittenAsync(head, cancellationToken).ConfigureAwait(false);
+            var ledger = head.Ledger.Without(_ledger.IsWritten);
+            var days = ledger.DaysSealedBefore(today);
+            if (days.Count == 0 || head.ETag is null)
             {
-                ["category"] = "commit",
-                ["partition"] = record.PartitionId,
-                ["first"] = D20(record.First),
-                ["last"] = D20(record.Last),
-                ["policy"] = record.PolicySha256,
-                ["region"] = record.Region,
-                ["date"] = record.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            },
-        };
-        try
-        {
-            await _calls.RunAsync("write commit record", audit.Name,
-                ct => blob.UploadAsync(BinaryData.FromBytes(content), options, ct), cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 409)
-        {
-            var stored = await _calls.RunAsync("read commit record", audit.Name,
-                ct => blob.DownloadContentAsync(ct), cancellationToken).ConfigureAwait(false);
-            if (!stored.Value.Content.ToMemory().Span.SequenceEqual(content))
-            {
-                // Only a reset head can commit one range twice: stop rather than write past it.
-                throw new InvalidOperationException(
-                    $"The audit container already holds a different commit record for partition {record.PartitionId} " +
-                    $"sequence numbers {record.First}-{record.Last}; was the partition head removed?");
+                return 0;
             }
-        }
 
-        _heads.MarkRecordWritten(record);
+            var receipts = await _ledger.ReceiptsAsync(days, cancellationToken).ConfigureAwait(false);
+            var written = await _heads.TryReplaceAsync(head, head with { Ledger = ledger.SealBefore(today, partitionId, head.CommittedThrough, receipts) }, cancellationToken)
+                .ConfigureAwait(false);
+            if (written is not null)
+            {
+                await _ledger.EnsureWrittenAsync(written, cancellationToken).ConfigureAwait(false);
+                return days.Count;
+            }
+
+            await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task WriteAsync(BatchPlan plan, CancellationToken cancellationToken)

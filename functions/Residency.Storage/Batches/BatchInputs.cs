@@ -50,6 +50,14 @@ internal static class BatchInputs
             {
                 ResidencyContainers.ForLevel(fragment.Level);
             }
+
+            // Category labels and identifier kinds become ledger keys: policy words, never device text.
+            if (e.Facts.Categories.Any(c => !BlobLayout.IsValidReasonCode(c.Category) || c.Fields < 0)
+                || e.Facts.Subjects.Any(s => !BlobLayout.IsValidReasonCode(s.Kind))
+                || e.Facts.SensitiveAreaHits < 0 || e.Facts.ExteriorFrames < 0)
+            {
+                throw new ArgumentException("Ledger facts name categories and identifier kinds in kebab-case and count from zero.", nameof(batch));
+            }
         }
 
         return events;

@@ -1,3 +1,5 @@
+using Residency.Storage.Sketches;
+
 namespace Residency.Storage.Batches;
 
 /// <summary>A quarantine entry ready to upload.</summary>
@@ -11,8 +13,10 @@ internal sealed class BatchPlan
 {
     private BatchPlan(
         string partitionId, string attemptId, DateOnly date, IReadOnlyList<(LevelBlobContent Content, string Name)> levelBlobs,
-        IReadOnlyList<QuarantineContent> quarantine, IReadOnlyList<string> vehicleKeys, CommitRecord record)
+        IReadOnlyList<QuarantineContent> quarantine, IReadOnlyList<string> vehicleKeys, CommitRecord record,
+        IReadOnlyDictionary<string, HyperLogLog> vehiclesByCategory)
     {
+        VehiclesByCategory = vehiclesByCategory;
         PartitionId = partitionId;
         AttemptId = attemptId;
         Date = date;
@@ -41,16 +45,17 @@ internal sealed class BatchPlan
 
     public CommitRecord Record { get; }
 
+    /// <summary>Per category, the distinct vehicles with a field of it (for the day's totals; not in the record).</summary>
+    public IReadOnlyDictionary<string, HyperLogLog> VehiclesByCategory { get; }
+
     public PendingAttempt Pending { get; }
 
-    /// <summary>Plans the events (sorted, distinct, all above the head) under a new attempt id.</summary>
-    public static BatchPlan Create(string partitionId, string policySha256, string region, IReadOnlyList<PreparedEvent> events)
+    /// <summary>Plans the events (sorted, distinct, all above the head) of one day under a new attempt id.</summary>
+    public static BatchPlan Create(string partitionId, string policySha256, string region, DateOnly date, IReadOnlyList<PreparedEvent> events)
     {
         var attemptId = BlobLayout.NewAttemptId();
         var first = events[0].SequenceNumber;
         var last = events[^1].SequenceNumber;
-        // The first event's enqueued day names the folder; without one (never from the host) the epoch keeps names stable.
-        var date = DateOnly.FromDateTime((events[0].EnqueuedTimeUtc ?? DateTimeOffset.UnixEpoch).UtcDateTime);
 
         var levelBlobs = new List<(LevelBlobContent, string)>();
         foreach (var level in ResidencyContainers.LevelNames)
@@ -79,7 +84,7 @@ internal sealed class BatchPlan
             var item = e.Quarantine!;
             var json = QuarantineDocument.Write(item, partitionId, e.SequenceNumber, e.Offset, e.EnqueuedTimeUtc);
             return new QuarantineContent(e.SequenceNumber, item.ReasonCode,
-                BlobLayout.QuarantineName(partitionId, e.SequenceNumber, item.ReasonCode, attemptId),
+                BlobLayout.QuarantineName(date, partitionId, e.SequenceNumber, item.ReasonCode, attemptId),
                 json, QuarantineDocument.Sha256Hex(json), QuarantineDocument.Sha256Hex(item.RawBytes.Span), e.EnqueuedTimeUtc);
         }).ToList();
 
@@ -87,8 +92,47 @@ internal sealed class BatchPlan
             levelBlobs.Select(b => new CommittedBlob(b.Item1.Level, ResidencyContainers.ForLevel(b.Item1.Level), b.Item2,
                 b.Item1.Sha256, b.Item1.Lines, b.Item1.Gzip.Length)).ToList(),
             quarantine.Select(q => new CommittedQuarantine(q.SequenceNumber, q.Reason, q.Name, q.Sha256)).ToList(),
-            levelBlobs.ToDictionary(b => b.Item1.Level, b => b.Item1.Vehicles, StringComparer.Ordinal));
+            levelBlobs.ToDictionary(b => b.Item1.Level, b => b.Item1.Vehicles, StringComparer.Ordinal),
+            Facts(events, out var vehiclesByCategory));
         var vehicleKeys = events.Where(e => e.VehicleKey is not null).Select(e => e.VehicleKey!).Distinct(StringComparer.Ordinal).ToList();
-        return new BatchPlan(partitionId, attemptId, date, levelBlobs, quarantine, vehicleKeys, record);
+        return new BatchPlan(partitionId, attemptId, date, levelBlobs, quarantine, vehicleKeys, record, vehiclesByCategory);
+    }
+
+    // The batch's ledger facts: fields per category and the vehicles with each, persons per identifier kind, areas, frames.
+    private static CommitFacts Facts(IReadOnlyList<PreparedEvent> events, out Dictionary<string, HyperLogLog> vehiclesByCategory)
+    {
+        var fields = new Dictionary<string, long>(StringComparer.Ordinal);
+        var subjects = new Dictionary<string, HyperLogLog>(StringComparer.Ordinal);
+        vehiclesByCategory = new Dictionary<string, HyperLogLog>(StringComparer.Ordinal);
+        long areas = 0, frames = 0;
+        foreach (var e in events.Where(e => e.VehicleKey is not null))
+        {
+            var vehicle = KeyHash.Of(e.VehicleKey!);
+            foreach (var (category, count) in e.Facts.Categories)
+            {
+                fields[category] = fields.GetValueOrDefault(category) + count;
+                Sketch(vehiclesByCategory, category).Add(vehicle);
+            }
+
+            foreach (var subject in e.Facts.Subjects)
+            {
+                Sketch(subjects, subject.Kind).AddHash(subject.Hash);
+            }
+
+            areas += e.Facts.SensitiveAreaHits;
+            frames += e.Facts.ExteriorFrames;
+        }
+
+        return new CommitFacts(fields, subjects, areas, frames);
+    }
+
+    private static HyperLogLog Sketch(Dictionary<string, HyperLogLog> sketches, string key)
+    {
+        if (!sketches.TryGetValue(key, out var sketch))
+        {
+            sketches[key] = sketch = new HyperLogLog();
+        }
+
+        return sketch;
     }
 }

@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
+using Residency.Storage.Ledger;
 using Residency.Storage.Sketches;
 
 namespace Residency.Storage.Batches;
@@ -12,20 +12,33 @@ public sealed record CommittedBlob(string Level, string Container, string Name, 
 public sealed record CommittedQuarantine(long SequenceNumber, string Reason, string Name, string Sha256);
 
 /// <summary>
-/// The commit record of one batch (docs/storage.md): the range it covers, its blobs and quarantine entries with
-/// their SHA-256, counts, the policy stamp and per level a HyperLogLog sketch of the vehicle keys. Written once to
-/// the audit container; its JSON is deterministic, so whoever writes it writes the same bytes.
+/// What a batch adds to its day beyond its blobs, as the classifier reported it: fields per category, per identifier
+/// kind a sketch of the persons named (keyed hashes), positions in sensitive areas and exterior camera frames.
+/// </summary>
+public sealed record CommitFacts(
+    IReadOnlyDictionary<string, long> FieldsByCategory, IReadOnlyDictionary<string, HyperLogLog> SubjectsByKind,
+    long SensitiveAreaHits, long ExteriorFrames)
+{
+    /// <summary>A batch with none of these facts.</summary>
+    public static CommitFacts None { get; } = new(new Dictionary<string, long>(), new Dictionary<string, HyperLogLog>(), 0, 0);
+}
+
+/// <summary>
+/// The commit record of one batch (docs/storage.md): the range it covers, the China Standard Time day it belongs to,
+/// its blobs and quarantine entries with their SHA-256, counts, the policy stamp, per level a HyperLogLog sketch of
+/// the vehicle keys, and the batch's ledger facts. Written once to the audit container; its JSON is deterministic,
+/// so whoever writes it writes the same bytes.
 /// </summary>
 public sealed class CommitRecord
 {
     /// <summary>The schema id written into every record.</summary>
-    public const string Schema = "residency-commit/1";
+    public const string Schema = "residency-commit/2";
 
     /// <summary>Creates a record.</summary>
     public CommitRecord(
         string partitionId, long first, long last, DateOnly date, string attemptId, string policySha256, string region,
         IReadOnlyList<CommittedBlob> blobs, IReadOnlyList<CommittedQuarantine> quarantined,
-        IReadOnlyDictionary<string, HyperLogLog> vehiclesByLevel)
+        IReadOnlyDictionary<string, HyperLogLog> vehiclesByLevel, CommitFacts? facts = null)
     {
         PartitionId = partitionId;
         First = first;
@@ -37,6 +50,7 @@ public sealed class CommitRecord
         Blobs = blobs;
         Quarantined = quarantined;
         VehiclesByLevel = vehiclesByLevel;
+        Facts = facts ?? CommitFacts.None;
     }
 
     /// <summary>The Event Hubs partition.</summary>
@@ -48,7 +62,7 @@ public sealed class CommitRecord
     /// <summary>The last sequence number the batch covers.</summary>
     public long Last { get; }
 
-    /// <summary>The UTC date of the first event's enqueued time: the folder of the batch's blobs.</summary>
+    /// <summary>The China Standard Time day the batch belongs to: the folder of its blobs and its record.</summary>
     public DateOnly Date { get; }
 
     /// <summary>The write attempt whose blobs were committed.</summary>
@@ -69,11 +83,14 @@ public sealed class CommitRecord
     /// <summary>Per level name, the distinct vehicle keys with a line at that level.</summary>
     public IReadOnlyDictionary<string, HyperLogLog> VehiclesByLevel { get; }
 
+    /// <summary>The batch's ledger facts.</summary>
+    public CommitFacts Facts { get; }
+
     /// <summary>Events the batch covers that were stored (have lines), by subtraction.</summary>
     public long StoredCount => Last - First + 1 - Quarantined.Count;
 
     /// <summary>The record's name in the audit container.</summary>
-    public string Name => BlobLayout.CommitName(PartitionId, First, Last);
+    public string Name => BlobLayout.CommitName(Date, PartitionId, First, Last);
 
     /// <summary>The record as compact UTF-8 JSON.</summary>
     public byte[] ToUtf8Json()
@@ -96,7 +113,7 @@ public sealed class CommitRecord
         writer.WriteString("partition", PartitionId);
         writer.WriteNumber("first", First);
         writer.WriteNumber("last", Last);
-        writer.WriteString("date", Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        writer.WriteString("date", ChinaDay.Format(Date));
         writer.WriteString("attempt", AttemptId);
         writer.WriteString("policy", PolicySha256);
         writer.WriteString("region", Region);
@@ -118,6 +135,15 @@ public sealed class CommitRecord
         }
 
         writer.WriteEndObject();
+        writer.WriteStartObject("fields");
+        foreach (var (category, fields) in Facts.FieldsByCategory.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            writer.WriteNumber(category, fields);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteNumber("sensitiveAreaHits", Facts.SensitiveAreaHits);
+        writer.WriteNumber("exteriorFrames", Facts.ExteriorFrames);
         writer.WriteEndObject();
         writer.WriteStartArray("blobs");
         foreach (var blob in Blobs)
@@ -145,21 +171,9 @@ public sealed class CommitRecord
         }
 
         writer.WriteEndArray();
-        writer.WriteStartObject("vehicles");
         writer.WriteNumber("precision", HyperLogLog.DefaultPrecision);
-        foreach (var level in ResidencyContainers.LevelNames)
-        {
-            if (VehiclesByLevel.TryGetValue(level, out var sketch))
-            {
-                writer.WriteStartObject(level);
-                var registers = sketch.ToBase64(out var encoding);
-                writer.WriteString("encoding", encoding);
-                writer.WriteString("registers", registers);
-                writer.WriteEndObject();
-            }
-        }
-
-        writer.WriteEndObject();
+        SketchJson.WriteAll(writer, "vehicles", VehiclesByLevel);
+        SketchJson.WriteAll(writer, "subjects", Facts.SubjectsByKind);
         writer.WriteEndObject();
     }
 
@@ -179,27 +193,26 @@ public sealed class CommitRecord
             var quarantined = element.GetProperty("quarantined").EnumerateArray().Select(q => new CommittedQuarantine(
                 q.GetProperty("sequenceNumber").GetInt64(), q.GetProperty("reason").GetString()!,
                 q.GetProperty("name").GetString()!, q.GetProperty("sha256").GetString()!)).ToList();
-            var vehicles = element.GetProperty("vehicles");
-            var precision = vehicles.GetProperty("precision").GetInt32();
-            var sketches = new Dictionary<string, HyperLogLog>(StringComparer.Ordinal);
-            foreach (var level in ResidencyContainers.LevelNames)
+            if (element.GetProperty("precision").GetInt32() != HyperLogLog.DefaultPrecision)
             {
-                if (vehicles.TryGetProperty(level, out var sketch))
-                {
-                    sketches[level] = HyperLogLog.FromBase64(
-                        precision, sketch.GetProperty("encoding").GetString()!, sketch.GetProperty("registers").GetString()!);
-                }
+                throw new FormatException($"A {Schema} document's sketches have precision {HyperLogLog.DefaultPrecision}.");
             }
 
+            var counts = element.GetProperty("counts");
+            var facts = new CommitFacts(
+                counts.GetProperty("fields").EnumerateObject().ToDictionary(f => f.Name, f => f.Value.GetInt64(), StringComparer.Ordinal),
+                SketchJson.ReadAll(element.GetProperty("subjects")),
+                counts.GetProperty("sensitiveAreaHits").GetInt64(),
+                counts.GetProperty("exteriorFrames").GetInt64());
             return new CommitRecord(
                 element.GetProperty("partition").GetString()!,
                 element.GetProperty("first").GetInt64(),
                 element.GetProperty("last").GetInt64(),
-                DateOnly.ParseExact(element.GetProperty("date").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ChinaDay.Parse(element.GetProperty("date").GetString()!),
                 element.GetProperty("attempt").GetString()!,
                 element.GetProperty("policy").GetString()!,
                 element.GetProperty("region").GetString()!,
-                blobs, quarantined, sketches);
+                blobs, quarantined, SketchJson.ReadAll(element.GetProperty("vehicles")), facts);
         }
         catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or ArgumentException)
         {

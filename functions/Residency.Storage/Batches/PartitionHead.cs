@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Azure;
+using Residency.Storage.Ledger;
 
 namespace Residency.Storage.Batches;
 
@@ -18,10 +19,13 @@ public sealed record PendingAttempt(string AttemptId, long First, long Last, IRe
 public sealed record PartitionHead(string PartitionId, long CommittedThrough, CommitRecord? LastCommit, PendingAttempt? Pending)
 {
     /// <summary>The schema id written into every head.</summary>
-    public const string Schema = "residency-head/1";
+    public const string Schema = "residency-head/2";
 
     /// <summary>The ETag the head was read or written with; null when no head exists yet.</summary>
     public ETag? ETag { get; init; }
+
+    /// <summary>The partition's day ledger: the chain's tip, the open day's totals, sealed summaries still to write.</summary>
+    public PartitionLedger Ledger { get; init; } = PartitionLedger.Empty;
 
     /// <summary>The head of a partition nothing was committed to yet.</summary>
     public static PartitionHead Empty(string partitionId) => new(partitionId, -1, null, null);
@@ -46,6 +50,8 @@ public sealed record PartitionHead(string PartitionId, long CommittedThrough, Co
                 LastCommit.WriteTo(writer);
             }
 
+            writer.WritePropertyName("ledger");
+            Ledger.WriteTo(writer);
             writer.WritePropertyName("pending");
             if (Pending is null)
             {
@@ -103,9 +109,10 @@ public sealed record PartitionHead(string PartitionId, long CommittedThrough, Co
                         .ToList()))
             {
                 ETag = etag,
+                Ledger = PartitionLedger.Read(root.GetProperty("ledger")),
             };
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new FormatException($"Not a well-formed {Schema} document.", e);
         }

@@ -14,9 +14,6 @@ internal sealed class PartitionHeads(BlobContainerClient index, StorageCalls cal
 {
     private readonly ConcurrentDictionary<string, PartitionHead> _cache = new(StringComparer.Ordinal);
 
-    // Partitions whose head's commit record is known to be in the audit container.
-    private readonly ConcurrentDictionary<string, string> _recordWritten = new(StringComparer.Ordinal);
-
     public async Task<PartitionHead> GetAsync(string partitionId, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(partitionId, out var cached))
@@ -78,10 +75,4 @@ internal sealed class PartitionHeads(BlobContainerClient index, StorageCalls cal
     }
 
     public void Forget(string partitionId) => _cache.TryRemove(partitionId, out _);
-
-    public bool IsRecordWritten(PartitionHead head) =>
-        head.LastCommit is null
-        || (_recordWritten.TryGetValue(head.PartitionId, out var name) && name == head.LastCommit.Name);
-
-    public void MarkRecordWritten(CommitRecord record) => _recordWritten[record.PartitionId] = record.Name;
 }

@@ -39,10 +39,14 @@ public sealed record PreparedEvent
     /// <summary>Why and what to keep, for a quarantined event; null for a classified one.</summary>
     public QuarantineItem? Quarantine { get; private init; }
 
-    /// <summary>A classified event with its fragments.</summary>
+    /// <summary>What a classified event adds to its day's ledger besides its lines.</summary>
+    public EventFacts Facts { get; private init; } = EventFacts.None;
+
+    /// <summary>A classified event with its fragments and what the classifier reported about it.</summary>
     public static PreparedEvent Stored(
-        long sequenceNumber, DateTimeOffset? enqueuedTimeUtc, string? offset, string vehicleKey, IReadOnlyList<FragmentToStore> fragments) =>
-        new(sequenceNumber, enqueuedTimeUtc, offset) { VehicleKey = vehicleKey, Fragments = fragments };
+        long sequenceNumber, DateTimeOffset? enqueuedTimeUtc, string? offset, string vehicleKey, IReadOnlyList<FragmentToStore> fragments,
+        EventFacts? facts = null) =>
+        new(sequenceNumber, enqueuedTimeUtc, offset) { VehicleKey = vehicleKey, Fragments = fragments, Facts = facts ?? EventFacts.None };
 
     /// <summary>An event kept in quarantine with its raw bytes and reason.</summary>
     public static PreparedEvent Quarantined(

@@ -24,11 +24,7 @@ public static partial class BlobLayout
     }
 
     /// <summary>The folder of one day and partition in a level container: <c>{yyyy}/{MM}/{dd}/{partition}/</c>.</summary>
-    public static string LevelBlobPrefix(DateOnly date, string partitionId)
-    {
-        EnsurePartitionId(partitionId);
-        return string.Create(CultureInfo.InvariantCulture, $"{date:yyyy'/'MM'/'dd}/{partitionId}/");
-    }
+    public static string LevelBlobPrefix(DateOnly date, string partitionId) => DayPartitionPrefix(date, partitionId);
 
     /// <summary>Reads a name written by <see cref="LevelBlobName"/>; false for anything else.</summary>
     public static bool TryParseLevelBlobName(string name, out LevelBlobName parsed)
@@ -49,13 +45,22 @@ public static partial class BlobLayout
     }
 
     /// <summary>
-    /// One quarantined event of one write attempt: <c>{partition}/{sequence:D20}/{reason}.{attempt}.json</c>.
+    /// One quarantined event of one write attempt, in its batch's day:
+    /// <c>{yyyy}/{MM}/{dd}/{partition}/{sequence:D20}/{reason}.{attempt}.json</c>.
     /// </summary>
-    public static string QuarantineName(string partitionId, long sequenceNumber, string reasonCode, string attemptId)
+    public static string QuarantineName(DateOnly day, string partitionId, long sequenceNumber, string reasonCode, string attemptId)
     {
         EnsureAttemptId(attemptId);
+        EnsureSequenceNumber(sequenceNumber, nameof(sequenceNumber));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{QuarantinePrefix(partitionId, sequenceNumber)}{CheckedReason(reasonCode)}.{attemptId}.json");
+            $"{DayPartitionPrefix(day, partitionId)}{sequenceNumber:D20}/{CheckedReason(reasonCode)}.{attemptId}.json");
+    }
+
+    /// <summary>The batches of one day and partition in a level or quarantine container: <c>{yyyy}/{MM}/{dd}/{partition}/</c>.</summary>
+    public static string DayPartitionPrefix(DateOnly day, string partitionId)
+    {
+        EnsurePartitionId(partitionId);
+        return string.Create(CultureInfo.InvariantCulture, $"{day:yyyy'/'MM'/'dd}/{partitionId}/");
     }
 
     /// <summary>
@@ -81,18 +86,65 @@ public static partial class BlobLayout
         return System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(hash) & long.MaxValue;
     }
 
-    /// <summary>The commit record of one batch in the audit container: <c>commits/{partition}/{first:D20}-{last:D20}.json</c>.</summary>
-    public static string CommitName(string partitionId, long first, long last)
+    /// <summary>
+    /// The commit record of one batch in the audit container, in its day:
+    /// <c>commits/{yyyy}/{MM}/{dd}/{partition}/{first:D20}-{last:D20}.json</c>.
+    /// </summary>
+    public static string CommitName(DateOnly day, string partitionId, long first, long last)
     {
         EnsureRange(first, last);
-        return string.Create(CultureInfo.InvariantCulture, $"{CommitPrefix(partitionId)}{first:D20}-{last:D20}.json");
+        return string.Create(CultureInfo.InvariantCulture, $"{CommitPrefix(day, partitionId)}{first:D20}-{last:D20}.json");
     }
 
-    /// <summary>The commit records of one partition, in sequence order: <c>commits/{partition}/</c>.</summary>
-    public static string CommitPrefix(string partitionId)
+    /// <summary>The commit records of one day and partition, in sequence order: <c>commits/{yyyy}/{MM}/{dd}/{partition}/</c>.</summary>
+    public static string CommitPrefix(DateOnly day, string partitionId) => CommitsRoot + DayPartitionPrefix(day, partitionId);
+
+    /// <summary>Reads a commit record name back into its day, partition and range; false for anything else.</summary>
+    public static bool TryParseCommitName(string name, out DateOnly day, out string partitionId, out long first, out long last)
+    {
+        (day, partitionId, first, last) = (default, string.Empty, 0, 0);
+        var match = CommitNamePattern().Match(name ?? string.Empty);
+        if (!match.Success
+            || !DateOnly.TryParseExact(match.Groups["date"].Value, "yyyy'/'MM'/'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+            || !long.TryParse(match.Groups["first"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out first)
+            || !long.TryParse(match.Groups["last"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out last)
+            || last < first)
+        {
+            return false;
+        }
+
+        partitionId = match.Groups["partition"].Value;
+        return true;
+    }
+
+    /// <summary>The summary of one partition's China Standard Time day in the audit container: <c>days/{yyyy}/{MM}/{dd}/{partition}.json</c>.</summary>
+    public static string DaySummaryName(DateOnly day, string partitionId)
     {
         EnsurePartitionId(partitionId);
-        return $"commits/{partitionId}/";
+        return string.Create(CultureInfo.InvariantCulture, $"{DaySummaryPrefix(day)}{partitionId}.json");
+    }
+
+    /// <summary>The summaries of one day: <c>days/{yyyy}/{MM}/{dd}/</c>.</summary>
+    public static string DaySummaryPrefix(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{DaysRoot}{day:yyyy'/'MM'/'dd}/");
+
+    /// <summary>All day summaries: <c>days/</c>.</summary>
+    public const string DaysRoot = "days/";
+
+    /// <summary>A verification record of one day: <c>verifications/{yyyy}/{MM}/{dd}/{run}.json</c>.</summary>
+    public static string VerificationName(DateOnly day, string runId)
+    {
+        EnsureAttemptId(runId);
+        return string.Create(CultureInfo.InvariantCulture, $"{VerificationsRoot}{day:yyyy'/'MM'/'dd}/{runId}.json");
+    }
+
+    /// <summary>All verification records: <c>verifications/</c>.</summary>
+    public const string VerificationsRoot = "verifications/";
+
+    /// <summary>The receipt of an orphan clean-up: <c>orphans/{yyyy}/{MM}/{dd}/{run}.json</c>.</summary>
+    public static string OrphanReceiptName(DateOnly day, string runId)
+    {
+        EnsureAttemptId(runId);
+        return string.Create(CultureInfo.InvariantCulture, $"orphans/{day:yyyy'/'MM'/'dd}/{runId}.json");
     }
 
     /// <summary>All commit records: <c>commits/</c>.</summary>
@@ -103,6 +155,19 @@ public static partial class BlobLayout
     {
         EnsurePartitionId(partitionId);
         return $"{HeadsRoot}{partitionId}.json";
+    }
+
+    /// <summary>Reads a head name back into its partition; false for anything else.</summary>
+    public static bool TryParseHeadName(string name, out string partitionId)
+    {
+        partitionId = string.Empty;
+        if (name is null || !name.StartsWith(HeadsRoot, StringComparison.Ordinal) || !name.EndsWith(".json", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        partitionId = name[HeadsRoot.Length..^".json".Length];
+        return IsValidPartitionId(partitionId);
     }
 
     /// <summary>All partition heads: <c>heads/</c> (no vehicle key starts with <c>h</c>, so markers never share it).</summary>
@@ -139,12 +204,18 @@ public static partial class BlobLayout
         return true;
     }
 
-    /// <summary>A deletion receipt in the audit container: <c>deletions/{yyyy}/{MM}/{dd}/{requestId}.json</c>.</summary>
-    public static string ReceiptName(DateTimeOffset requestedAt, string requestId)
+    /// <summary>
+    /// A deletion receipt in the audit container, under the China Standard Time day it was completed:
+    /// <c>deletions/{yyyy}/{MM}/{dd}/{requestId}.json</c>.
+    /// </summary>
+    public static string ReceiptName(DateOnly completedDay, string requestId)
     {
         EnsureAttemptId(requestId);
-        return string.Create(CultureInfo.InvariantCulture, $"{ReceiptsRoot}{requestedAt.UtcDateTime:yyyy'/'MM'/'dd}/{requestId}.json");
+        return string.Create(CultureInfo.InvariantCulture, $"{ReceiptsPrefix(completedDay)}{requestId}.json");
     }
+
+    /// <summary>The deletion receipts of one day: <c>deletions/{yyyy}/{MM}/{dd}/</c>.</summary>
+    public static string ReceiptsPrefix(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{ReceiptsRoot}{day:yyyy'/'MM'/'dd}/");
 
     /// <summary>All deletion receipts: <c>deletions/</c>.</summary>
     public const string ReceiptsRoot = "deletions/";
@@ -238,6 +309,9 @@ public static partial class BlobLayout
 
     [GeneratedRegex(@"^(?<date>\d{4}/\d{2}/\d{2})/(?<partition>[A-Za-z0-9_-]{1,64})/(?<first>\d{20})-(?<last>\d{20})-(?<attempt>[0-9a-f]{8,32})\.ndjson\.gz$", RegexOptions.CultureInvariant)]
     private static partial Regex LevelBlobPattern();
+
+    [GeneratedRegex(@"^commits/(?<date>\d{4}/\d{2}/\d{2})/(?<partition>[A-Za-z0-9_-]{1,64})/(?<first>\d{20})-(?<last>\d{20})\.json$", RegexOptions.CultureInvariant)]
+    private static partial Regex CommitNamePattern();
 }
 
 /// <summary>The parts of a level blob's name.</summary>

@@ -31,9 +31,11 @@ public sealed class HyperLogLog
     public void Add(string vehicleKey) => Add(KeyHash.Of(vehicleKey));
 
     /// <summary>Adds a key by its <see cref="KeyHash"/> (shared with the Bloom filter, so a key is hashed once).</summary>
-    internal void Add((ulong First, ulong Second) keyHash)
+    internal void Add((ulong First, ulong Second) keyHash) => AddHash(keyHash.First);
+
+    /// <summary>Adds an item by a uniform 64-bit hash of it (a keyed pseudonym's first bytes, for example).</summary>
+    public void AddHash(ulong hash)
     {
-        var hash = keyHash.First;
         var index = (int)(hash >> (64 - Precision));
         var rest = hash << Precision;
         var rank = (byte)Math.Min(BitOperations.LeadingZeroCount(rest) + 1, 64 - Precision + 1);
@@ -57,6 +59,19 @@ public sealed class HyperLogLog
             _registers[i] = Math.Max(_registers[i], other._registers[i]);
         }
     }
+
+    /// <summary>A copy with the same registers.</summary>
+    public HyperLogLog Clone()
+    {
+        var copy = new HyperLogLog(Precision);
+        _registers.CopyTo(copy._registers, 0);
+        return copy;
+    }
+
+    /// <summary>
+    /// The relative standard error of <see cref="Estimate"/> (1.04 / sqrt(registers)): about 1.6% at precision 12.
+    /// </summary>
+    public double StandardError => 1.04 / Math.Sqrt(_registers.Length);
 
     /// <summary>The estimated number of distinct keys added.</summary>
     public double Estimate()

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Residency.Storage.Batches;
+using Residency.Storage.Ledger;
 
 namespace Residency.Storage.Subjects;
 
@@ -21,7 +22,7 @@ public sealed record DeletionReceipt(
     public const string Schema = "residency-deletion/1";
 
     /// <summary>The receipt's name in the audit container.</summary>
-    public string Name => BlobLayout.ReceiptName(RequestedAt, RequestId);
+    public string Name => BlobLayout.ReceiptName(ChinaDay.Of(CompletedAt), RequestId);
 
     /// <summary>The receipt as compact UTF-8 JSON.</summary>
     public byte[] ToUtf8Json()

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Residency.Storage.Batches;
 using Residency.Storage.Clients;
+using Residency.Storage.Ledger;
 
 namespace Residency.Storage.Subjects;
 
@@ -21,22 +22,28 @@ public sealed class VehicleDataEraser
     private readonly BlobServiceClient _service;
     private readonly StorageCalls _calls = new(maxConcurrency: 8);
     private readonly VehicleDataLocator _locator;
+    private readonly TimeProvider _time;
 
-    /// <summary>Creates the eraser on the residency account's client.</summary>
-    public VehicleDataEraser(BlobServiceClient service)
+    /// <summary>Creates the eraser on the residency account's client; <paramref name="time"/> stamps the receipts.</summary>
+    public VehicleDataEraser(BlobServiceClient service, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(service);
         _service = service;
+        _time = time ?? TimeProvider.System;
         _locator = new VehicleDataLocator(service);
     }
 
-    /// <summary>Deletes the vehicle's lines, versions and markers and writes the receipt; returns it.</summary>
+    /// <summary>
+    /// Deletes the vehicle's lines, versions and markers and writes the receipt; returns it. <paramref name="requestedAt"/>
+    /// is when the person asked (default now) and <paramref name="requestId"/> names the receipt (default a new id).
+    /// </summary>
     public async Task<DeletionReceipt> DeleteAsync(
-        string vehicleKey, IProgress<VehicleScanProgress>? progress = null, CancellationToken cancellationToken = default)
+        string vehicleKey, IProgress<VehicleScanProgress>? progress = null, DateTimeOffset? requestedAt = null, string? requestId = null,
+        CancellationToken cancellationToken = default)
     {
         BlobLayout.EnsureVehicleKey(vehicleKey);
-        var requestedAt = DateTimeOffset.UtcNow;
-        var requestId = BlobLayout.NewAttemptId();
+        requestedAt ??= _time.GetUtcNow();
+        requestId ??= BlobLayout.NewAttemptId();
         var matches = new List<(string Level, string Container, string Name)>();
         var scan = await _locator.ScanAsync(vehicleKey, (match, _) =>
         {
@@ -64,7 +71,7 @@ public sealed class VehicleDataEraser
                 ct => index.GetBlobClient(marker).DeleteIfExistsAsync(cancellationToken: ct), cancellationToken).ConfigureAwait(false);
         }
 
-        var receipt = new DeletionReceipt(requestId, vehicleKey, requestedAt, DateTimeOffset.UtcNow, erased, scan.Locations.Count, versions);
+        var receipt = new DeletionReceipt(requestId, vehicleKey, requestedAt.Value, _time.GetUtcNow(), erased, scan.Locations.Count, versions);
         var audit = _service.GetBlobContainerClient(ResidencyContainers.Audit);
         var content = receipt.ToUtf8Json();
         var options = new BlobUploadOptions
@@ -76,7 +83,7 @@ public sealed class VehicleDataEraser
             {
                 ["category"] = "deletion",
                 ["request"] = requestId,
-                ["date"] = requestedAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["date"] = ChinaDay.Format(ChinaDay.Of(receipt.CompletedAt)),
             },
         };
         await _calls.RunAsync("write deletion receipt", audit.Name,

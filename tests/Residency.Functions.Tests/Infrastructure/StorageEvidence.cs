@@ -27,8 +27,14 @@ internal sealed class StorageEvidence
     {
         var evidence = new StorageEvidence();
         var audit = client.GetBlobContainerClient(ResidencyContainers.Audit);
-        await foreach (var item in audit.GetBlobsAsync(new GetBlobsOptions { Prefix = BlobLayout.CommitPrefix(partitionId) }))
+        // Commit records are named by day, then partition: the partition's are found among all of them.
+        await foreach (var item in audit.GetBlobsAsync(new GetBlobsOptions { Prefix = BlobLayout.CommitsRoot }))
         {
+            if (!BlobLayout.TryParseCommitName(item.Name, out _, out var partition, out _, out _) || partition != partitionId)
+            {
+                continue;
+            }
+
             evidence.Commits.Add(item.Name);
             evidence.Fingerprint[$"{audit.Name}/{item.Name}"] = item.Properties.ETag.ToString()!;
             var content = (await audit.GetBlobClient(item.Name).DownloadContentAsync()).Value.Content;
@@ -54,9 +60,13 @@ internal sealed class StorageEvidence
         }
 
         var quarantine = client.GetBlobContainerClient(ResidencyContainers.Quarantine);
-        await foreach (var item in quarantine.GetBlobsAsync(new GetBlobsOptions { Prefix = partitionId + "/" }))
+        await foreach (var item in quarantine.GetBlobsAsync())
         {
-            evidence.Fingerprint[$"{quarantine.Name}/{item.Name}"] = item.Properties.ETag.ToString()!;
+            // {yyyy}/{MM}/{dd}/{partition}/{sequence}/...: entries of this partition only.
+            if (item.Name.Split('/') is { Length: > 4 } parts && parts[3] == partitionId)
+            {
+                evidence.Fingerprint[$"{quarantine.Name}/{item.Name}"] = item.Properties.ETag.ToString()!;
+            }
         }
 
         return evidence;

@@ -8,6 +8,7 @@ using Residency.Classification;
 using Residency.Storage;
 using Residency.Storage.Audit;
 using Residency.Storage.Clients;
+using Residency.Storage.Ledger;
 using Residency.Testing;
 using Xunit;
 
@@ -87,9 +88,10 @@ public sealed class IngestPipelineTests(AzuriteFixture azurite)
             }
 
             var quarantined = new HashSet<long>();
-            await foreach (var blob in client.GetBlobContainerClient(ResidencyContainers.Quarantine).GetBlobsAsync(new GetBlobsOptions { Prefix = partition + "/" }))
+            var day = BlobLayout.DayPartitionPrefix(ChinaDay.Of(batch.Events[0].EnqueuedTimeUtc!.Value), partition);
+            await foreach (var blob in client.GetBlobContainerClient(ResidencyContainers.Quarantine).GetBlobsAsync(new GetBlobsOptions { Prefix = day }))
             {
-                Assert.True(quarantined.Add(long.Parse(blob.Name.Split('/')[1], CultureInfo.InvariantCulture)), blob.Name);
+                Assert.True(quarantined.Add(long.Parse(blob.Name.Split('/')[4], CultureInfo.InvariantCulture)), blob.Name);
             }
 
             Assert.Equal(outcome.Events.Where(e => e.Disposition == EventDisposition.Quarantined).Select(e => e.SequenceNumber).Order(), quarantined.Order());
@@ -117,7 +119,8 @@ public sealed class IngestPipelineTests(AzuriteFixture azurite)
         var replay = await pipeline.ProcessBatchAsync(batch);
 
         var client = azurite.CreateClient();
-        var name = $"commits/{partition}/{1:D20}-{3:D20}.json";
+        // No enqueued time (never from the host): the epoch's China day names the batch.
+        var name = BlobLayout.CommitName(new DateOnly(1970, 1, 1), partition, 1, 3);
         var stored = await client.GetBlobContainerClient(ResidencyContainers.Audit).GetBlobClient(name).DownloadContentAsync();
         using var document = JsonDocument.Parse(stored.Value.Content.ToMemory());
         var counts = document.RootElement.GetProperty("counts");
@@ -133,7 +136,7 @@ public sealed class IngestPipelineTests(AzuriteFixture azurite)
         Assert.All(replay.Events, e => Assert.Equal(EventDisposition.AlreadyCommitted, e.Disposition));
         Assert.Equal(0, replay.StorageRequests);
         var commits = new List<string>();
-        await foreach (var blob in client.GetBlobContainerClient(ResidencyContainers.Audit).GetBlobsAsync(new GetBlobsOptions { Prefix = $"commits/{partition}/" }))
+        await foreach (var blob in client.GetBlobContainerClient(ResidencyContainers.Audit).GetBlobsAsync(new GetBlobsOptions { Prefix = BlobLayout.CommitPrefix(new DateOnly(1970, 1, 1), partition) }))
         {
             commits.Add(blob.Name);
         }
