@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Residency.Classification.Detectors;
 using Residency.Classification.Policy;
 
 namespace Residency.Classification;

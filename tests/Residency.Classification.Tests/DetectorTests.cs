@@ -1,3 +1,4 @@
+using Residency.Classification.Detectors;
 using Xunit;
 
 namespace Residency.Classification.Tests;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Residency.Classification.Detectors;
 using Xunit;
 
 namespace Residency.Classification.Tests;

@@ -1,6 +1,7 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Residency.Classification.Detectors;
 using Xunit;
 
 namespace Residency.Classification.Tests;

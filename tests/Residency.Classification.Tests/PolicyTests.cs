@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Residency.Classification.Detectors;
 using Residency.Classification.Policy;
 using Xunit;
 

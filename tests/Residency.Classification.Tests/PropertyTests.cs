@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
+using Residency.Classification.Detectors;
 using Xunit;
 
 namespace Residency.Classification.Tests;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
+using Residency.Classification.Policy;
 using Residency.Classification.Streaming;
 using Xunit;
 

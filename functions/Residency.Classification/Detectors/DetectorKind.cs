@@ -1,4 +1,4 @@
-namespace Residency.Classification;
+namespace Residency.Classification.Detectors;
 
 /// <summary>The value detectors a policy can name (docs/architecture.md; docs/regulations.md "Detectors").</summary>
 public enum DetectorKind

@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Text;
-using Residency.Classification.Detectors;
 
-namespace Residency.Classification;
+namespace Residency.Classification.Detectors;
 
 /// <summary>Finds identifiers in UTF-8 text with validating detectors that work inside Chinese text (no word boundaries assumed).</summary>
 public static class ValueDetectors

@@ -1,4 +1,4 @@
-namespace Residency.Classification;
+namespace Residency.Classification.Policy;
 
 /// <summary>A sensitive area (Provisions Art. 3(1)): a bounding box or a polygon of latitude/longitude points.</summary>
 public sealed class Geofence

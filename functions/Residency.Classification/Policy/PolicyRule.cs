@@ -1,4 +1,6 @@
-namespace Residency.Classification;
+using Residency.Classification.Detectors;
+
+namespace Residency.Classification.Policy;
 
 /// <summary>One policy rule: what it matches (a JSON path or a detector), the level, category, action and legal reference.</summary>
 public sealed class PolicyRule

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Residency.Classification.Detectors;
 using Residency.Classification.Policy.Format;
 
 namespace Residency.Classification.Policy;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Residency.Classification;
+namespace Residency.Classification.Policy;
 
 /// <summary>A rule's action with its parameters.</summary>
 public sealed class RuleAction

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Residency.Classification;
+namespace Residency.Classification.Policy;
 
 /// <summary>What a rule does to the values it matches (docs/architecture.md).</summary>
 public enum RuleActionKind

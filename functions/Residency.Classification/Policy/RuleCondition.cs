@@ -1,4 +1,4 @@
-namespace Residency.Classification;
+namespace Residency.Classification.Policy;
 
 /// <summary>A condition on the node a rule matches, tested before the rule applies (the <c>when</c> of a rule).</summary>
 public sealed class RuleCondition

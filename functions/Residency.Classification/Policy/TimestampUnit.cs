@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Residency.Classification;
+namespace Residency.Classification.Policy;
 
 /// <summary>The unit a <c>generalize</c> action truncates timestamps to.</summary>
 public enum TimestampUnit

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Residency.Classification.Detectors;
+using Residency.Classification.Policy;
 
 namespace Residency.Classification.Streaming;
 

@@ -1,3 +1,5 @@
+using Residency.Classification.Policy;
+
 namespace Residency.Classification.Streaming;
 
 /// <summary>Turns a finished session into a <see cref="ClassifiedUpload"/>: tags, fragments (envelope + body) and the record level.</summary>

@@ -1,3 +1,5 @@
+using Residency.Classification.Policy;
+
 namespace Residency.Classification.Streaming;
 
 /// <summary>Counts values per (normalized path, rule) without allocating for paths the policy knows.</summary>

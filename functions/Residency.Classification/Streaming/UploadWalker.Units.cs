@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Residency.Classification.Detectors;
 using Residency.Classification.Policy;
 
 namespace Residency.Classification.Streaming;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Residency.Classification.Detectors;
+using Residency.Classification.Policy;
 
 namespace Residency.Classification.Streaming;
 

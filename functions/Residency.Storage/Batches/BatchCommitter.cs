@@ -2,8 +2,8 @@ using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Residency.Storage.Ledger;
 using Residency.Storage.Clients;
+using Residency.Storage.Ledger;
 
 namespace Residency.Storage.Batches;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Residency.Classification.Detectors;
 
 namespace Residency.Classification.Policy.Format;
 
