@@ -19,6 +19,9 @@ internal sealed class AuditReader(BlobServiceClient service, StorageCalls calls)
 
     public BlobContainerClient Container(string name) => service.GetBlobContainerClient(name);
 
+    /// <summary>The run's request gate.</summary>
+    public StorageCalls Calls => calls;
+
     public async Task<ReadOnlyMemory<byte>?> DownloadAsync(string container, string name, CancellationToken cancellationToken)
     {
         var blob = Container(container).GetBlobClient(name);

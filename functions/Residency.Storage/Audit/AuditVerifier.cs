@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Residency.Storage.Batches;
 using Residency.Storage.Clients;
 using Residency.Storage.Ledger;
@@ -64,6 +66,31 @@ public sealed class AuditVerifier
             CommitsHashChecked = days.Sum(d => d.CommitsHashChecked),
             Sampled = scope.SampleCommits is not null,
         };
+    }
+
+    /// <summary>Writes a run's verification records to the write-once audit container (one per day it covered).</summary>
+    public async Task RecordAsync(IReadOnlyList<VerificationRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var audit = _reader.Container(ResidencyContainers.Audit);
+        foreach (var record in records)
+        {
+            var content = record.ToUtf8Json();
+            var options = new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { [LevelBlobMetadata.Sha256] = QuarantineDocument.Sha256Hex(content) },
+                Tags = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["category"] = "verification",
+                    ["date"] = ChinaDay.Format(record.Day),
+                    ["outcome"] = record.Clean ? "clean" : "problems",
+                },
+            };
+            await _reader.Calls.RunAsync("write verification record", audit.Name,
+                ct => audit.GetBlobClient(record.Name).UploadAsync(BinaryData.FromBytes(content), options, ct), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     // The (day, partition) pairs to verify: the days asked for, or every day with a summary, commits or an open ledger.
