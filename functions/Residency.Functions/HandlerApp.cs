@@ -51,7 +51,7 @@ internal static partial class HandlerApp
         return builder;
     }
 
-    /// <summary>Registers the settings and the pipeline and maps the endpoints: GET / (readiness) and POST /VehicleIngest.</summary>
+    /// <summary>Registers the settings and the pipeline and maps the endpoints: GET / (readiness), POST /VehicleIngest and POST /CloseDays.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -77,6 +77,7 @@ internal static partial class HandlerApp
                     StorageBudget = services.GetRequiredService<HandlerLimits>().StorageBudget,
                 });
         });
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services =>
         {
             var limits = services.GetRequiredService<HandlerLimits>();
@@ -86,6 +87,7 @@ internal static partial class HandlerApp
         var app = builder.Build();
         app.MapGet("/", () => Results.Json(new Dictionary<string, string> { ["status"] = "ready" }, contentType: "application/json"));
         app.MapPost(VehicleIngestEndpoint.Route, VehicleIngestEndpoint.HandleAsync);
+        app.MapPost(CloseDaysEndpoint.Route, CloseDaysEndpoint.HandleAsync);
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app.Services));
         return app;
     }

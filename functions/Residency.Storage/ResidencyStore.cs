@@ -89,6 +89,13 @@ public sealed class ResidencyStore
         return sealedDays.Sum();
     }
 
+    /// <summary>Seals each day before <paramref name="today"/> of one partition not sealed yet; returns the days sealed.</summary>
+    public Task<int> SealDaysAsync(string partitionId, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        BlobLayout.EnsurePartitionId(partitionId);
+        return _committer.SealDaysBeforeAsync(partitionId, today, cancellationToken);
+    }
+
     /// <summary>
     /// Keeps a whole invocation request that was not the host's envelope, named by its SHA-256 under a pseudo
     /// partition, so a redelivered request finds its entry. Returns the entry's name.

@@ -21,21 +21,22 @@ internal static class TestBatches
     /// Events <paramref name="first"/>..<paramref name="last"/>: every seventh quarantined, the others a general and a
     /// personal fragment, every third also sensitive; vehicles taken round-robin from <paramref name="vehicles"/>.
     /// </summary>
-    public static List<PreparedEvent> Events(long first, long last, IReadOnlyList<string>? vehicles = null)
+    public static List<PreparedEvent> Events(long first, long last, IReadOnlyList<string>? vehicles = null, DateTimeOffset? enqueuedAtZero = null)
     {
         vehicles ??= [NewVehicleKey(), NewVehicleKey(), NewVehicleKey()];
         var events = new List<PreparedEvent>();
         for (var sequence = first; sequence <= last; sequence++)
         {
-            events.Add(Event(sequence, vehicles[(int)(sequence % vehicles.Count)]));
+            events.Add(Event(sequence, vehicles[(int)(sequence % vehicles.Count)], enqueuedAtZero));
         }
 
         return events;
     }
 
-    public static PreparedEvent Event(long sequence, string vehicleKey)
+    /// <summary>One event, enqueued <paramref name="sequence"/> seconds after <paramref name="enqueuedAtZero"/> (default <see cref="Enqueued"/>).</summary>
+    public static PreparedEvent Event(long sequence, string vehicleKey, DateTimeOffset? enqueuedAtZero = null)
     {
-        var enqueued = Enqueued.AddSeconds(sequence);
+        var enqueued = (enqueuedAtZero ?? Enqueued).AddSeconds(sequence);
         if (sequence % 7 == 3)
         {
             return PreparedEvent.Quarantined(sequence, enqueued, (sequence * 10).ToString(System.Globalization.CultureInfo.InvariantCulture),

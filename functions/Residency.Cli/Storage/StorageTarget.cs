@@ -69,6 +69,9 @@ internal sealed class StorageTarget(CliContext context)
     public StorageClientSettings Settings(ParseResult parse) =>
         new() { Region = parse.GetValue(_region)!, IsDevelopment = parse.GetValue(_development) };
 
+    /// <summary>How the account is reached: "Entra ID" or "shared key" (for records of who did what).</summary>
+    public string Authentication(ParseResult parse) => parse.GetValue(_blobEndpoint) is null ? "shared key" : "Entra ID";
+
     /// <summary>The client; a missing or unusable connection string is a usage error, a refused endpoint a failure.</summary>
     public BlobServiceClient Connect(ParseResult parse)
     {

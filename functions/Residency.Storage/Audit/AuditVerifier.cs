@@ -37,7 +37,7 @@ public sealed class AuditVerifier
     {
         ArgumentNullException.ThrowIfNull(scope);
         var problems = new ConcurrentQueue<AuditProblem>();
-        var heads = await ReadHeadsAsync(problems.Enqueue, cancellationToken).ConfigureAwait(false);
+        var heads = await ReadHeadsAsync(scope.Partitions, problems.Enqueue, cancellationToken).ConfigureAwait(false);
         var (receipts, receiptCount) = await ReadReceiptsAsync(problems.Enqueue, progress, cancellationToken).ConfigureAwait(false);
         var units = await UnitsAsync(scope, heads, progress, cancellationToken).ConfigureAwait(false);
 
@@ -147,20 +147,39 @@ public sealed class AuditVerifier
         return days.Order().ToList();
     }
 
-    private async Task<Dictionary<string, PartitionHead>> ReadHeadsAsync(Action<AuditProblem> report, CancellationToken cancellationToken)
+    // The heads of the partitions asked for (read by name), or of every partition.
+    private async Task<Dictionary<string, PartitionHead>> ReadHeadsAsync(
+        IReadOnlyCollection<string>? partitions, Action<AuditProblem> report, CancellationToken cancellationToken)
     {
-        var heads = new Dictionary<string, PartitionHead>(StringComparer.Ordinal);
-        await foreach (var item in _reader.ListAsync(ResidencyContainers.Index, BlobLayout.HeadsRoot, cancellationToken).ConfigureAwait(false))
+        var names = new List<string>();
+        if (partitions is not null)
         {
-            var content = await _reader.DownloadAsync(ResidencyContainers.Index, item.Name, cancellationToken).ConfigureAwait(false);
+            names.AddRange(partitions.Select(BlobLayout.HeadName));
+        }
+        else
+        {
+            await foreach (var item in _reader.ListAsync(ResidencyContainers.Index, BlobLayout.HeadsRoot, cancellationToken).ConfigureAwait(false))
+            {
+                names.Add(item.Name);
+            }
+        }
+
+        var heads = new Dictionary<string, PartitionHead>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (await _reader.DownloadAsync(ResidencyContainers.Index, name, cancellationToken).ConfigureAwait(false) is not { } content)
+            {
+                continue;
+            }
+
             try
             {
-                var head = PartitionHead.Read(content!.Value.Span, default);
+                var head = PartitionHead.Read(content.Span, default);
                 heads[head.PartitionId] = head;
             }
             catch (FormatException)
             {
-                report(new AuditProblem(AuditProblemKind.Malformed, "-", $"{ResidencyContainers.Index}/{item.Name} is not a partition head"));
+                report(new AuditProblem(AuditProblemKind.Malformed, "-", $"{ResidencyContainers.Index}/{name} is not a partition head"));
             }
         }
 
