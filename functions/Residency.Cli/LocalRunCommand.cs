@@ -11,6 +11,7 @@ using Residency.Storage;
 using Residency.Storage.Audit;
 using Residency.Storage.Batches;
 using Residency.Storage.Clients;
+using Residency.Storage.Ledger;
 
 namespace Residency.Cli;
 
@@ -51,7 +52,11 @@ internal static class LocalRunCommand
         await using var handler = await HandlerLauncher.StartDevelopmentAsync(connectionString, cancellationToken: cancellationToken);
         await error.WriteLineAsync($"local-run: handler ready at {handler.BaseUri} (POST /VehicleIngest)");
 
-        var emulator = new FunctionsHostEmulator(handler.Client, partitionCount);
+        // Event Hubs' clock replayed from two minutes before midnight China time, one second per event: the batches of
+        // the new day seal the old one, as they do every night in production.
+        var today = ChinaDay.Of(context.Time.GetUtcNow());
+        var clock = new EnqueueClock(ChinaDay.StartOf(today).AddMinutes(-2), TimeSpan.FromSeconds(1));
+        var emulator = new FunctionsHostEmulator(handler.Client, partitionCount) { Enqueued = clock.Next };
         var heads = new ResidencyStore(blobs, StorageClientSettings.Development);
         await heads.EnsureContainersAsync(cancellationToken);
         await emulator.ContinueAfterAsync(partition => heads.GetCommittedThroughAsync(partition, cancellationToken));
@@ -74,6 +79,8 @@ internal static class LocalRunCommand
             await output.WriteLineAsync($"    {problem.Kind} partition {problem.PartitionId}: {problem.Detail}");
         }
 
+        await output.WriteLineAsync("  day ledger (China Standard Time days; events enqueued from 23:58 the day before):");
+        var ledgerClean = await LedgerReport.PrintAsync(blobs, today.AddDays(-1), today, output, cancellationToken);
         await PrintExampleAsync(blobs, output, cancellationToken);
         PrintHowToLook(blobs, connectionString, azurite.Source != AzuriteSource.ConnectionString, keep, output);
         if (summary.FailedBatches > 0)
@@ -97,7 +104,7 @@ internal static class LocalRunCommand
             }
         }
 
-        var ok = summary.FailedBatches == 0 && summary.Accounted == simulation.Generated && summary.Surprises.Count == 0 && audit.IsClean;
+        var ok = summary.FailedBatches == 0 && summary.Accounted == simulation.Generated && summary.Surprises.Count == 0 && audit.IsClean && ledgerClean;
         await output.WriteLineAsync(ok ? "local-run: every upload was stored or quarantined." : "local-run: NOT every upload was accounted for as expected (see above).");
         return ok ? ExitCodes.Success : ExitCodes.Failure;
     }
@@ -131,6 +138,7 @@ internal static class LocalRunCommand
         output.WriteLine("    Azure Storage Explorer: Attach to a local emulator, or use this connection string:");
         output.WriteLine("    " + connectionString);
         output.WriteLine("    names: {yyyy}/{MM}/{dd}/{partition}/{first}-{last}-{attempt}.ndjson.gz per level container (one per batch);");
-        output.WriteLine("    quarantine {partition}/{sequence}/{reason}.{attempt}.json; audit commits/{partition}/{first}-{last}.json; index {vehicleKey}/{day}/{partition}");
+        output.WriteLine("    quarantine {yyyy}/{MM}/{dd}/{partition}/{sequence}/{reason}.{attempt}.json; audit commits/{yyyy}/{MM}/{dd}/{partition}/{first}-{last}.json");
+        output.WriteLine("    and days/{yyyy}/{MM}/{dd}/{partition}.json; index {vehicleKey}/{yyyy-MM-dd}/{partition} (days in China Standard Time)");
     }
 }

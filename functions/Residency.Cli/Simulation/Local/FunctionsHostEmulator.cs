@@ -32,15 +32,23 @@ internal sealed class FunctionsHostEmulator(HostInvocationClient client, int par
 
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// When Event Hubs accepted each event: by default now; the local run replays a stretch across midnight China time
+    /// (<see cref="EnqueueClock"/>) so that the day ledger seals a day.
+    /// </summary>
+    public Func<DateTimeOffset> Enqueued { get; init; } = () => DateTimeOffset.UtcNow;
+
     public async Task<IReadOnlyList<DeliveredBatch>> DeliverAsync(IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken = default)
     {
+        // Enqueue times follow the order events were sent in, across partitions, as Event Hubs stamps them.
         var batches = new List<(IngestBatch Batch, SimulatedEvent[] Sources)>();
-        foreach (var partition in events.GroupBy(e => PartitionOf(e.PartitionKey)))
+        var stamped = events.Select(e => (Event: e, Enqueued: Enqueued())).ToList();
+        foreach (var partition in stamped.GroupBy(e => PartitionOf(e.Event.PartitionKey)))
         {
             foreach (var chunk in partition.Chunk(maxBatchSize))
             {
-                var numbered = chunk.Select(e => Number(partition.Key, e)).ToList();
-                batches.Add((new IngestBatch(partition.Key.ToString(CultureInfo.InvariantCulture), numbered), chunk));
+                var numbered = chunk.Select(e => Number(partition.Key, e.Event, e.Enqueued)).ToList();
+                batches.Add((new IngestBatch(partition.Key.ToString(CultureInfo.InvariantCulture), numbered), chunk.Select(e => e.Event).ToArray()));
             }
         }
 
@@ -82,11 +90,11 @@ internal sealed class FunctionsHostEmulator(HostInvocationClient client, int par
         }
     }
 
-    private IngestEvent Number(int partition, SimulatedEvent e)
+    private IngestEvent Number(int partition, SimulatedEvent e, DateTimeOffset enqueued)
     {
         var sequence = Interlocked.Increment(ref _nextSequence[partition]) - 1;
         return new IngestEvent(e.Body, sequence, (sequence * 1024).ToString(CultureInfo.InvariantCulture),
-            DateTimeOffset.UtcNow, e.PartitionKey, e.Properties);
+            enqueued, e.PartitionKey, e.Properties);
     }
 
     private int PartitionOf(string partitionKey)
