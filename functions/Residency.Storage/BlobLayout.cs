@@ -214,6 +214,19 @@ public static partial class BlobLayout
         return string.Create(CultureInfo.InvariantCulture, $"{ReceiptsPrefix(completedDay)}{requestId}.json");
     }
 
+    /// <summary>
+    /// An access receipt in the audit container, under the China Standard Time day it was completed:
+    /// <c>accesses/{yyyy}/{MM}/{dd}/{requestId}.json</c>.
+    /// </summary>
+    public static string AccessReceiptName(DateOnly completedDay, string requestId)
+    {
+        EnsureAttemptId(requestId);
+        return string.Create(CultureInfo.InvariantCulture, $"{AccessesRoot}{completedDay:yyyy'/'MM'/'dd}/{requestId}.json");
+    }
+
+    /// <summary>All access receipts: <c>accesses/</c>.</summary>
+    public const string AccessesRoot = "accesses/";
+
     /// <summary>The deletion receipts of one day: <c>deletions/{yyyy}/{MM}/{dd}/</c>.</summary>
     public static string ReceiptsPrefix(DateOnly day) => string.Create(CultureInfo.InvariantCulture, $"{ReceiptsRoot}{day:yyyy'/'MM'/'dd}/");
 

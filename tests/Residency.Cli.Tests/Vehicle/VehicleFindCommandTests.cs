@@ -3,6 +3,7 @@ using Residency.Classification;
 using Residency.FunctionsHost;
 using Residency.Ingest;
 using Residency.Storage;
+using Residency.Storage.Subjects;
 using Residency.Testing;
 using Xunit;
 
@@ -45,6 +46,13 @@ public sealed class VehicleFindCommandTests(AzuriteFixture azurite) : IDisposabl
         Assert.DoesNotContain(vehicles.VinA, manifest.RootElement.GetRawText(), StringComparison.Ordinal);
         Assert.Equal(expected.Keys.Select(k => k + ".ndjson").Append("manifest.json").Order(), Directory.GetFiles(exportDirectory).Select(Path.GetFileName).Order());
         Assert.Equal(other, await vehicles.LinesOfAsync(client, vehicleA: false));
+
+        // The request is on record: a receipt in the audit container that names the files, never their lines.
+        var receiptName = output.Split('\n').Single(l => l.StartsWith("exported ", StringComparison.Ordinal)).Split("receipt: vehicle-audit/")[1].Trim();
+        var receipt = AccessReceipt.Read((await client.GetBlobContainerClient(ResidencyContainers.Audit).GetBlobClient(receiptName).DownloadContentAsync()).Value.Content.ToMemory().Span);
+        Assert.Equal(vehicles.VehicleKeyA, receipt.VehicleKey);
+        Assert.Equal(expected.Values.Sum(l => l.Count), receipt.Lines);
+        Assert.Equal(manifest.RootElement.GetProperty("requestId").GetString(), receipt.RequestId);
     }
 
     [Fact]
