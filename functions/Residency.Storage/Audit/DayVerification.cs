@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Residency.Storage.Batches;
 using Residency.Storage.Ledger;
-using Residency.Storage.Sketches;
 using Residency.Storage.Subjects;
 
 namespace Residency.Storage.Audit;
@@ -15,13 +14,16 @@ internal sealed class DayVerification(
     DateOnly day, string partitionId, AuditReader reader, PartitionHead? head, IReadOnlyDictionary<string, List<ErasedBlob>> receipts,
     AuditScope scope, Action<AuditProblem> report)
 {
+    private const int PageSize = 500;
+
     /// <summary>The day's result, or null when the partition has nothing on that day (no summary, commits or link to it).</summary>
     public async Task<DayResult?> RunAsync(CancellationToken cancellationToken)
     {
         var summaryRead = await reader.SummaryAsync(day, partitionId, cancellationToken).ConfigureAwait(false);
         var next = await reader.SummaryAsync(day.AddDays(1), partitionId, cancellationToken).ConfigureAwait(false);
-        var records = await ReadCommitsAsync(cancellationToken).ConfigureAwait(false);
-        var expected = summaryRead.Exists || records.Count > 0 || next.Summary?.Previous?.Day == day || head?.Ledger.LastClosed?.Day == day
+        var commits = new DayCommits(day, partitionId, summaryRead.Summary?.Totals.Before ?? -1, scope, report);
+        await ReadCommitsAsync(commits, cancellationToken).ConfigureAwait(false);
+        var expected = summaryRead.Exists || commits.Count > 0 || next.Summary?.Previous?.Day == day || head?.Ledger.LastClosed?.Day == day
                        || head?.Ledger.Open?.Day == day;
         if (!expected)
         {
@@ -38,47 +40,57 @@ internal sealed class DayVerification(
             Report(AuditProblemKind.MissingSummary, $"the day is sealed but {ResidencyContainers.Audit}/{summaryRead.Name} is missing");
         }
 
-        CheckContiguity(records);
         var previous = await reader.SummaryAsync(day.AddDays(-1), partitionId, cancellationToken).ConfigureAwait(false);
         var before = summaryRead.Summary?.Totals.Before ?? (head?.Ledger.Open?.Day == day ? head.Ledger.Open.Before : (long?)null);
-        CheckEdges(records, before, previous.Summary);
+        CheckEdges(commits, before, previous.Summary);
         if (summaryRead.Summary is { } summary)
         {
             CheckChain(summary, previous, next.Summary);
-            await CheckTotalsAsync(summary, records, cancellationToken).ConfigureAwait(false);
+            await CheckTotalsAsync(summary, commits.Totals, cancellationToken).ConfigureAwait(false);
         }
 
-        var tally = await CheckBlobsAsync(records, cancellationToken).ConfigureAwait(false);
-        var inFlight = await CheckOrphansAsync(records, cancellationToken).ConfigureAwait(false);
-        return tally with
-        {
-            Check = new DayCheck(day, partitionId, summaryRead.Summary is not null, records.Count, tally.Check.CommitsHashChecked, tally.Check.SequenceNumbers),
-            InFlight = inFlight,
-        };
+        await commits.CheckSampleAsync(reader, receipts, cancellationToken).ConfigureAwait(false);
+        var inFlight = await CheckOrphansAsync(commits, cancellationToken).ConfigureAwait(false);
+        return new DayResult(
+            new DayCheck(day, partitionId, summaryRead.Summary is not null, commits.Count, commits.HashChecked, commits.Totals.Events),
+            commits.Totals.Stored, commits.Totals.Quarantined, commits.Erased, commits.LevelBlobs, inFlight);
     }
 
-    private async Task<List<CommitRecord>> ReadCommitsAsync(CancellationToken cancellationToken)
+    // The day's records a page at a time (names sort by sequence number): memory stays flat however large the day.
+    private async Task ReadCommitsAsync(DayCommits commits, CancellationToken cancellationToken)
     {
-        var names = new List<string>();
+        var page = new List<string>();
         await foreach (var item in reader.ListAsync(ResidencyContainers.Audit, BlobLayout.CommitPrefix(day, partitionId), cancellationToken).ConfigureAwait(false))
         {
-            names.Add(item.Name);
+            page.Add(item.Name);
+            if (page.Count == PageSize)
+            {
+                await AddPageAsync(commits, page, cancellationToken).ConfigureAwait(false);
+                page.Clear();
+            }
         }
 
-        var records = (await Task.WhenAll(names.Select(n => ReadRecordAsync(n, cancellationToken))).ConfigureAwait(false)).OfType<CommitRecord>().ToList();
-        if (head?.LastCommit is { } last && last.Date == day && records.All(r => r.Name != last.Name))
+        await AddPageAsync(commits, page, cancellationToken).ConfigureAwait(false);
+        if (head?.LastCommit is { } last && last.Date == day && !commits.Has(last))
         {
             // The head committed it; its record is written by the partition's next batch (or was lost).
-            records.Add(last);
+            await commits.AddAsync(last, reader, receipts, cancellationToken).ConfigureAwait(false);
             Report(AuditProblemKind.HeadMismatch, $"the head's last commit {last.Name} has no record in {ResidencyContainers.Audit} yet");
         }
 
-        if (head?.LastCommit is { } latest && latest.Date == day && head.CommittedThrough != records.Max(r => r.Last))
+        if (head?.LastCommit is { } latest && latest.Date == day && head.CommittedThrough != commits.Totals.Last)
         {
-            Report(AuditProblemKind.HeadMismatch, $"the head says committed through {head.CommittedThrough}, the day's commit records through {records.Max(r => r.Last)}");
+            Report(AuditProblemKind.HeadMismatch, $"the head says committed through {head.CommittedThrough}, the day's commit records through {commits.Totals.Last}");
         }
+    }
 
-        return records.OrderBy(r => r.First).ToList();
+    private async Task AddPageAsync(DayCommits commits, List<string> names, CancellationToken cancellationToken)
+    {
+        var records = await Task.WhenAll(names.Select(n => ReadRecordAsync(n, cancellationToken))).ConfigureAwait(false);
+        foreach (var record in records.OfType<CommitRecord>().OrderBy(r => r.First))
+        {
+            await commits.AddAsync(record, reader, receipts, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<CommitRecord?> ReadRecordAsync(string name, CancellationToken cancellationToken)
@@ -101,24 +113,8 @@ internal sealed class DayVerification(
         return null;
     }
 
-    private void CheckContiguity(List<CommitRecord> records)
-    {
-        for (var i = 1; i < records.Count; i++)
-        {
-            var (previous, record) = (records[i - 1], records[i]);
-            if (record.First > previous.Last + 1)
-            {
-                Report(AuditProblemKind.Gap, $"sequence numbers {previous.Last + 1}-{record.First - 1} are in no commit");
-            }
-            else if (record.First <= previous.Last)
-            {
-                Report(AuditProblemKind.Overlap, $"commits {previous.Name} and {record.Name} overlap");
-            }
-        }
-    }
-
     // The day begins where the latest earlier day with commits ended, and its first commit right after that.
-    private void CheckEdges(List<CommitRecord> records, long? before, DaySummary? previous)
+    private void CheckEdges(DayCommits commits, long? before, DaySummary? previous)
     {
         if (before is { } start && previous is not null)
         {
@@ -131,10 +127,10 @@ internal sealed class DayVerification(
         }
 
         // A partition's very first commit may start anywhere: the events before it had left Event Hubs' retention.
-        if (before is { } committed && committed >= 0 && records.Count > 0 && records[0].First != committed + 1)
+        if (before is { } committed && committed >= 0 && commits.Count > 0 && commits.Totals.First != committed + 1)
         {
-            Report(records[0].First > committed + 1 ? AuditProblemKind.Gap : AuditProblemKind.Overlap,
-                $"the day's first commit starts at {records[0].First}, right after {committed} was expected");
+            Report(commits.Totals.First > committed + 1 ? AuditProblemKind.Gap : AuditProblemKind.Overlap,
+                $"the day's first commit starts at {commits.Totals.First}, right after {committed} was expected");
         }
     }
 
@@ -166,10 +162,8 @@ internal sealed class DayVerification(
         }
     }
 
-    private async Task CheckTotalsAsync(DaySummary summary, List<CommitRecord> records, CancellationToken cancellationToken)
+    private async Task CheckTotalsAsync(DaySummary summary, DayTotals fromCommits, CancellationToken cancellationToken)
     {
-        var empty = new Dictionary<string, HyperLogLog>();
-        var fromCommits = records.Aggregate(DayTotals.Empty(day, partitionId, summary.Totals.Before), (totals, r) => totals.Plus(r, empty));
         var differences = SummaryComparison.Differences(summary.Totals, fromCommits);
         if (differences.Count > 0)
         {
@@ -186,26 +180,9 @@ internal sealed class DayVerification(
         }
     }
 
-    private async Task<DayResult> CheckBlobsAsync(List<CommitRecord> records, CancellationToken cancellationToken)
-    {
-        // A sample is drawn from the run's seed, the day and the partition, so a run can be repeated exactly.
-        var random = new Random(scope.SampleSeed + (day.DayNumber * 31) + partitionId.Sum(c => c));
-        var checkedRecords = scope.SampleCommits is { } n && n < records.Count
-            ? records.OrderBy(_ => random.Next()).Take(n).OrderBy(r => r.First).ToList()
-            : records;
-        var tallies = await Task.WhenAll(checkedRecords.Select(r => CommitBlobCheck.RunAsync(r, reader, receipts, report, cancellationToken)))
-            .ConfigureAwait(false);
-        return new DayResult(
-            new DayCheck(day, partitionId, false, records.Count, checkedRecords.Count, records.Sum(r => r.Last - r.First + 1)),
-            records.Sum(r => r.StoredCount), records.Sum(r => (long)r.Quarantined.Count), tallies.Sum(t => t.Erased),
-            records.Sum(r => r.Blobs.Count), 0);
-    }
-
     // Blobs of the day that no commit names and no attempt in flight announces.
-    private async Task<int> CheckOrphansAsync(List<CommitRecord> records, CancellationToken cancellationToken)
+    private async Task<int> CheckOrphansAsync(DayCommits commits, CancellationToken cancellationToken)
     {
-        var named = records.SelectMany(r => r.Blobs.Select(b => AuditKeys.Of(b.Container, b.Name))
-            .Concat(r.Quarantined.Select(q => AuditKeys.Of(ResidencyContainers.Quarantine, q.Name)))).ToHashSet(StringComparer.Ordinal);
         var inFlight = (head?.Pending?.Blobs ?? []).Select(b => AuditKeys.Of(b.Container, b.Name)).ToHashSet(StringComparer.Ordinal);
         var prefix = BlobLayout.DayPartitionPrefix(day, partitionId);
         var inFlightHere = 0;
@@ -218,7 +195,7 @@ internal sealed class DayVerification(
                 {
                     inFlightHere++;
                 }
-                else if (!named.Contains(key))
+                else if (!commits.Names(container, item.Name))
                 {
                     report(new AuditProblem(AuditProblemKind.Orphan, partitionId, $"{container}/{item.Name} is named by no commit")
                     {

@@ -85,9 +85,20 @@ public sealed class DayTotals
     /// <summary>These totals plus one commit of the day (and the batch's per-category vehicle sketches).</summary>
     public DayTotals Plus(CommitRecord record, IReadOnlyDictionary<string, HyperLogLog> vehiclesByCategory)
     {
+        var next = Copy();
+        next.Add(record, vehiclesByCategory);
+        return next;
+    }
+
+    /// <summary>
+    /// Adds a commit to totals nobody else holds (a verification adding up a day, which must not copy its sketches
+    /// once per commit); everywhere else <see cref="Plus"/> keeps totals immutable.
+    /// </summary>
+    internal void Add(CommitRecord record, IReadOnlyDictionary<string, HyperLogLog> vehiclesByCategory)
+    {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(vehiclesByCategory);
-        var next = Copy();
+        var next = this;
         next.First = First < 0 ? record.First : Math.Min(First, record.First);
         next.Last = Math.Max(Last, record.Last);
         next.Commits++;
@@ -116,7 +127,6 @@ public sealed class DayTotals
         Merge(next.VehiclesByLevel, record.VehiclesByLevel);
         Merge(next.VehiclesByCategory, vehiclesByCategory);
         Merge(next.SubjectsByKind, record.Facts.SubjectsByKind);
-        return next;
     }
 
     /// <summary>Writes the totals as members of the current JSON object (deterministic: keys in order).</summary>
