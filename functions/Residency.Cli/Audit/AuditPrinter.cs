@@ -20,7 +20,7 @@ internal static class AuditPrinter
             $"{report.Erased} erased by {report.Receipts} deletion receipt(s); {report.LevelBlobs} level blob(s), {report.InFlight} blob(s) of attempts in flight"));
         output.WriteLine(report.Sampled
             ? string.Create(CultureInfo.InvariantCulture,
-                $"  blobs checked: a sample of {report.CommitsHashChecked} of {report.Commits} commit(s) ({report.CheckedShare:P1}); summaries, chains, commit records and orphans in full")
+                $"  blobs checked: a sample of {report.CommitsHashChecked} of {report.Commits} commit(s) ({report.CheckedShare * 100:F1}%); summaries, chains, commit records and orphans in full")
             : string.Create(CultureInfo.InvariantCulture, $"  blobs checked: every commit's ({report.CommitsHashChecked})"));
         foreach (var group in report.Problems.GroupBy(p => p.Kind).OrderBy(g => g.Key))
         {
@@ -49,7 +49,7 @@ internal static class AuditPrinter
     {
         { IsClean: false } => $"audit verify: {report.Problems.Count} problem(s) found.",
         { Sampled: true } => string.Create(CultureInfo.InvariantCulture,
-            $"audit verify: no problem found; blobs of {report.CheckedShare:P1} of the commits were checked (a sample), the rest of the ledger in full."),
+            $"audit verify: no problem found; blobs of {report.CheckedShare * 100:F1}% of the commits were checked (a sample), the rest of the ledger in full."),
         _ => "audit verify: clean: every sequence number is covered exactly once.",
     };
 
