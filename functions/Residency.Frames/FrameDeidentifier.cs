@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Residency.Classification.Detectors;
 using Residency.Frames.Faces;
 using Residency.Frames.Imaging;
 using Residency.Frames.Inference;
@@ -15,14 +14,10 @@ namespace Residency.Frames;
 /// </summary>
 public sealed class FrameDeidentifier : IDisposable
 {
-    // A plate's text line is wider than tall, but not a paragraph line; strips outside this are not recognised as plates.
-    private const float MinPlateAspect = 1.5f;
-    private const float MaxPlateAspect = 10f;
-    private const float MinPlateTextHeight = 8f;
-
     private readonly BlazeFaceDetector _faces;
     private readonly TextDetector _textDetector;
     private readonly TextRecognizer _recognizer;
+    private readonly PlateFinder _plates;
     private int _disposed;
 
     /// <summary>Loads the models from <c>frame-models/</c> beside the application, one inference thread per call.</summary>
@@ -45,6 +40,7 @@ public sealed class FrameDeidentifier : IDisposable
         {
             _textDetector = new TextDetector(detection, settings);
             _recognizer = new TextRecognizer(recognition, keys, settings);
+            _plates = new PlateFinder(_recognizer);
         }
         catch
         {
@@ -89,7 +85,7 @@ public sealed class FrameDeidentifier : IDisposable
             if (options.Detectors.HasFlag(FrameDetectors.Faces))
             {
                 var stage = Stopwatch.GetTimestamp();
-                foreach (var face in _faces.Detect(image, options.MinFaceConfidence, options.FaceTileSize))
+                foreach (var face in _faces.Detect(image, options.MinFaceConfidence, options.FaceTiling))
                 {
                     regions.Add(ToRegion(RegionKind.Face, face.Left, face.Top, face.Right, face.Bottom, face.Score, width, height));
                 }
@@ -103,14 +99,10 @@ public sealed class FrameDeidentifier : IDisposable
                 var boxes = _textDetector.Detect(image, options.TextDetectionSide, options.MinTextConfidence);
                 textDetection = Stopwatch.GetElapsedTime(stage);
                 stage = Stopwatch.GetTimestamp();
-                foreach (var box in boxes)
+                foreach (var (box, kind) in _plates.Find(image, boxes, options.Detectors))
                 {
-                    var kind = Classify(image, box, options.Detectors);
-                    if (kind is { } k)
-                    {
-                        var bounds = box.Bounds;
-                        regions.Add(ToRegion(k, bounds.Left, bounds.Top, bounds.Right, bounds.Bottom, box.Score, width, height));
-                    }
+                    var bounds = box.Bounds;
+                    regions.Add(ToRegion(kind, bounds.Left, bounds.Top, bounds.Right, bounds.Bottom, box.Score, width, height));
                 }
 
                 recognition = Stopwatch.GetElapsedTime(stage);
@@ -154,19 +146,6 @@ public sealed class FrameDeidentifier : IDisposable
         _faces.Dispose();
         _textDetector.Dispose();
         _recognizer.Dispose();
-    }
-
-    // Plate when the recognised text passes the plate check; other text counts only in all-text mode. The text stays in this frame.
-    private RegionKind? Classify(SKImage image, TextBox box, FrameDetectors detectors)
-    {
-        var aspect = box.Width / Math.Max(1f, box.Height);
-        if (detectors.HasFlag(FrameDetectors.Plates) && box.Height >= MinPlateTextHeight && aspect is >= MinPlateAspect and <= MaxPlateAspect
-            && PlateText.IsPlate(_recognizer.Recognize(image, box)))
-        {
-            return RegionKind.Plate;
-        }
-
-        return detectors.HasFlag(FrameDetectors.AllText) ? RegionKind.Text : null;
     }
 
     private static FrameRegion ToRegion(RegionKind kind, float left, float top, float right, float bottom, float score, int width, int height)

@@ -13,7 +13,7 @@ public sealed record FrameOptions
     public BlurMethod Blur { get; init; } = BlurMethod.Gaussian;
 
     /// <summary>Lowest BlazeFace score (0-1) that counts as a face.</summary>
-    public float MinFaceConfidence { get; init; } = 0.5f;
+    public float MinFaceConfidence { get; init; } = 0.7f;
 
     /// <summary>Lowest mean text probability (0-1) of a text region (DB box score).</summary>
     public float MinTextConfidence { get; init; } = 0.5f;
@@ -21,12 +21,12 @@ public sealed record FrameOptions
     /// <summary>Margin added on every side of a region before blurring, as a share of its larger side (BlazeFace boxes are tight).</summary>
     public float Margin { get; init; } = 0.2f;
 
-    /// <summary>Side in pixels of the square tiles BlazeFace also runs on, so that small faces are not shrunk away by its 256 px
-    /// input; 0 runs it on the whole frame only.</summary>
-    public int FaceTileSize { get; init; } = 512;
+    /// <summary>Also run BlazeFace on overlapping squares of the frame's short side (two for 16:9), so that small faces are not
+    /// shrunk away by its 256 px input: a 75 px face in a 1280x720 frame is 15 px in the whole frame's input, 27 px in a tile's.</summary>
+    public bool FaceTiling { get; init; } = true;
 
     /// <summary>Long side in pixels the frame is scaled to for text detection (a multiple of 32; smaller is faster and misses small text).</summary>
-    public int TextDetectionSide { get; init; } = 960;
+    public int TextDetectionSide { get; init; } = 736;
 
     /// <summary>Largest frame accepted, in pixels (width x height as the header declares them).</summary>
     public long MaxPixels { get; init; } = 4096L * 4096;
@@ -42,11 +42,6 @@ public sealed record FrameOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MinTextConfidence, 1f, nameof(MinTextConfidence));
         ArgumentOutOfRangeException.ThrowIfLessThan(Margin, 0f, nameof(Margin));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Margin, 2f, nameof(Margin));
-        if (FaceTileSize != 0 && FaceTileSize < 128)
-        {
-            throw new ArgumentOutOfRangeException(nameof(FaceTileSize), FaceTileSize, "FaceTileSize must be 0 (off) or at least 128.");
-        }
-
         if (TextDetectionSide < 320 || TextDetectionSide > 2048 || TextDetectionSide % 32 != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(TextDetectionSide), TextDetectionSide, "TextDetectionSide must be a multiple of 32 from 320 to 2048.");

@@ -9,7 +9,7 @@ public static class PlateText
     /// True when <paramref name="text"/>, normalised the way OCR writes plates, is exactly one plate (ordinary, new-energy,
     /// or with a 挂学警港澳使领 suffix). Normalising drops spaces and separators ('·', '.', '-', '•' and their full-width or
     /// look-alike forms), turns full-width letters and digits into ASCII, upper-cases letters, and reads 'O' as '0' and 'I'
-    /// as '1' after the first two characters (plates use neither letter).
+    /// as '1' after the first two characters (plates use neither letter), and a final 桂 as 挂.
     /// </summary>
     public static bool IsPlate(string text)
     {
@@ -35,6 +35,12 @@ public static class PlateText
             }
 
             normalized.Append(ascii);
+        }
+
+        // OCR confuses 挂 (trailer) with 桂 (Guangxi), and no plate ends in a province character.
+        if (normalized.Length > 2 && normalized[^1] == '桂')
+        {
+            normalized[^1] = '挂';
         }
 
         var bytes = Encoding.UTF8.GetBytes(normalized.ToString());

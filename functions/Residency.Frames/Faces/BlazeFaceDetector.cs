@@ -29,12 +29,12 @@ internal sealed class BlazeFaceDetector : IDisposable
         ];
     }
 
-    public List<FaceBox> Detect(SKImage frame, float minScore, int tileSize)
+    public List<FaceBox> Detect(SKImage frame, float minScore, bool tiling)
     {
         var candidates = new List<FaceBox>();
         var input = new float[Size * Size * 3];
         using var letterbox = new SKBitmap(new SKImageInfo(Size, Size, SKColorType.Rgba8888, SKAlphaType.Premul));
-        foreach (var view in FaceTiles.Views(frame.Width, frame.Height, tileSize))
+        foreach (var view in FaceTiles.Views(frame.Width, frame.Height, tiling))
         {
             // Letterbox: the view scaled to fit, centred, black bars (-1 after scaling, as MediaPipe pads).
             var scale = Size / Math.Max(view.Width, view.Height);

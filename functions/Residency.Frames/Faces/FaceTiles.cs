@@ -2,30 +2,32 @@ using SkiaSharp;
 
 namespace Residency.Frames.Faces;
 
-/// <summary>The views BlazeFace runs on: the whole frame, then overlapping square tiles. A 75 px face in a 1280 px frame
-/// shrinks to 15 px in the 256 px input, too small for the model; in a 512 px tile it is 37 px.</summary>
+/// <summary>The views BlazeFace runs on: the whole frame (large faces), then squares of the frame's short side overlapping by at
+/// least an eighth of it (small faces: in a 1280x720 frame, two 720 px squares overlapping by 160 px, so any face up to 160 px
+/// wide is whole in one of them and a larger one is big enough in the whole frame's view).</summary>
 internal static class FaceTiles
 {
-    public static List<SKRect> Views(int width, int height, int tileSize)
+    public static List<SKRect> Views(int width, int height, bool tiling)
     {
         var views = new List<SKRect> { new(0, 0, width, height) };
-        if (tileSize <= 0 || Math.Max(width, height) <= tileSize * 1.25)
+        var tile = Math.Min(width, height);
+        // A nearly square frame gains nothing from tiles of its short side.
+        if (!tiling || Math.Max(width, height) < tile * 1.25)
         {
             return views;
         }
 
-        foreach (var y in Starts(height, tileSize))
+        foreach (var y in Starts(height, tile))
         {
-            foreach (var x in Starts(width, tileSize))
+            foreach (var x in Starts(width, tile))
             {
-                views.Add(new SKRect(x, y, Math.Min(width, x + tileSize), Math.Min(height, y + tileSize)));
+                views.Add(new SKRect(x, y, x + tile, y + tile));
             }
         }
 
         return views;
     }
 
-    // Evenly spaced starts with at least a quarter tile of overlap, so a face cut by one tile's edge is whole in its neighbour.
     private static IEnumerable<float> Starts(int length, int tile)
     {
         if (length <= tile)
@@ -34,7 +36,7 @@ internal static class FaceTiles
             yield break;
         }
 
-        var count = (int)Math.Ceiling((length - tile) / (tile * 0.75)) + 1;
+        var count = (int)Math.Ceiling((length - tile) / (tile * 0.875)) + 1;
         var step = (length - tile) / (float)(count - 1);
         for (var i = 0; i < count; i++)
         {

@@ -2,10 +2,11 @@ using SkiaSharp;
 
 namespace Residency.Frames.Imaging;
 
-/// <summary>Scaled copies of parts of a frame, drawn by Skia with linear filtering and mipmaps (area-like when shrinking).</summary>
+/// <summary>Scaled copies of parts of a frame, drawn by Skia with bilinear filtering. No mipmaps: Skia would build them for the
+/// whole frame on every draw, which cost more than the face model itself.</summary>
 internal static class Resample
 {
-    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
+    private static readonly SKSamplingOptions Sampling = new(SKFilterMode.Linear, SKMipmapMode.None);
 
     /// <summary>Draws <paramref name="source"/> into <paramref name="target"/> (cleared to black first) with <paramref name="matrix"/>
     /// mapping frame pixels to target pixels.</summary>

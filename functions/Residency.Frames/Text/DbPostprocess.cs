@@ -96,17 +96,7 @@ internal static class DbPostprocess
         return boxes;
     }
 
-    private static TextBox Unclip(TextBox box)
-    {
-        var w = box.Width;
-        var h = box.Height;
-        var distance = w * h * UnclipRatio / (2 * (w + h));
-        var c = box.Corners;
-        // Unit vectors along the width (corner 0 to 1) and the height (corner 1 to 2).
-        var along = new SKPoint((c[1].X - c[0].X) / w, (c[1].Y - c[0].Y) / w);
-        var across = new SKPoint((c[2].X - c[1].X) / h, (c[2].Y - c[1].Y) / h);
-        SKPoint Move(SKPoint p, float a, float b) => new(p.X + (along.X * a * distance) + (across.X * b * distance),
-            p.Y + (along.Y * a * distance) + (across.Y * b * distance));
-        return new TextBox([Move(c[0], -1, -1), Move(c[1], 1, -1), Move(c[2], 1, 1), Move(c[3], -1, 1)], box.Score);
-    }
+    // For a rectangle, the unclip polygon offset is the rectangle grown by the distance on every side.
+    private static TextBox Unclip(TextBox box) => box.Inflate(box.Width * box.Height * UnclipRatio / (2 * (box.Width + box.Height)),
+        box.Width * box.Height * UnclipRatio / (2 * (box.Width + box.Height)));
 }
