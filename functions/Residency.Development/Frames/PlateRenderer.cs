@@ -46,10 +46,12 @@ internal static class PlateRenderer
             var text = number[i].ToString();
             paint.Color = kind == PlateKind.Police && i == number.Length - 1 ? Red : foreground;
             var advance = font.MeasureText(text, paint);
-            // Latin glyphs are stretched vertically like the plate alphabet; the cell keeps them evenly spaced.
+            // Every character is as narrow as its cell (45 of 57 mm on a real plate), the province character too: a CJK glyph
+            // at this height is wider than a cell and would run into the letter.
+            var squeeze = Math.Min(0.9f, cell * 0.82f / advance);
             canvas.Save();
-            canvas.Translate(x + ((cell - (advance * 0.9f)) / 2), baseline);
-            canvas.Scale(0.9f, char.IsAsciiLetterOrDigit(number[i]) ? 1.1f : 1f);
+            canvas.Translate(x + ((cell - (advance * squeeze)) / 2), baseline);
+            canvas.Scale(squeeze, char.IsAsciiLetterOrDigit(number[i]) ? 1.1f : 1f);
             canvas.DrawText(text, 0, 0, SKTextAlign.Left, font, paint);
             canvas.Restore();
         }
