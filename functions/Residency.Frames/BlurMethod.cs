@@ -6,6 +6,6 @@ public enum BlurMethod
     /// <summary>A strong Gaussian blur, scaled to the region's size.</summary>
     Gaussian,
 
-    /// <summary>Blocks of one colour (mosaic), about eight across the region's short side.</summary>
+    /// <summary>Blocks of one colour (mosaic), about five across the region's short side.</summary>
     Pixelate,
 }

@@ -26,7 +26,7 @@ public sealed record FrameOptions
     public bool FaceTiling { get; init; } = true;
 
     /// <summary>Long side in pixels the frame is scaled to for text detection (a multiple of 32; smaller is faster and misses small text).</summary>
-    public int TextDetectionSide { get; init; } = 736;
+    public int TextDetectionSide { get; init; } = 640;
 
     /// <summary>Largest frame accepted, in pixels (width x height as the header declares them).</summary>
     public long MaxPixels { get; init; } = 4096L * 4096;

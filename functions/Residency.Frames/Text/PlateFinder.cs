@@ -67,7 +67,7 @@ internal sealed class PlateFinder(TextRecognizer recognizer)
         for (var j = 0; j < boxes.Count; j++)
         {
             var b = boxes[j];
-            if (j == i || kinds[j] is not null || b.Height < a.Height * 0.6f || b.Height > a.Height / 0.6f)
+            if (j == i || kinds[j] is not null || b.Height < a.Height * 0.4f || b.Height > a.Height / 0.4f)
             {
                 continue;
             }
