@@ -13,6 +13,6 @@ public enum FrameDetectors
     /// <summary>Licence plates: text regions whose recognised text is a plate.</summary>
     Plates = 2,
 
-    /// <summary>Every text region, without recognition (implies plates).</summary>
+    /// <summary>Every text region is blurred (plates included); with <see cref="Plates"/> too, plates are recognised and counted apart.</summary>
     AllText = 4,
 }

@@ -9,7 +9,7 @@ namespace Residency.Development.Frames;
 /// </summary>
 public sealed class SyntheticFrames : IDisposable
 {
-    // Where the face is in the 512x512 astronaut photo (BlazeFace's box on the original, rounded outwards).
+    // Where the face is in the 512x512 astronaut photo: BlazeFace's box (173, 75, 104x104) grown to the hairline and chin.
     private static readonly SKRect FaceInPhoto = new(175, 55, 285, 190);
 
     private readonly SKTypeface _typeface;
