@@ -21,9 +21,12 @@ internal static class TestChromium
     /// <summary>The executable and the environment it needs (the npm build's libraries), or an exception saying how to get one.</summary>
     public static async Task<(string Executable, string Origin, IReadOnlyDictionary<string, string> Environment)> FindAsync()
     {
-        if (Environment.GetEnvironmentVariable("RESIDENCY_CHROMIUM") is { Length: > 0 } named && File.Exists(named))
+        if (Environment.GetEnvironmentVariable("RESIDENCY_CHROMIUM") is { Length: > 0 } named)
         {
-            return (named, "RESIDENCY_CHROMIUM", new Dictionary<string, string>());
+            // Named on purpose (CI names Debian's): no fallback may hide that it is missing.
+            return File.Exists(named)
+                ? (named, "RESIDENCY_CHROMIUM", new Dictionary<string, string>())
+                : throw new InvalidOperationException($"RESIDENCY_CHROMIUM names {named}, which does not exist. " + HowToInstall);
         }
 
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
