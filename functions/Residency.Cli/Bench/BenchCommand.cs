@@ -37,6 +37,8 @@ internal static class BenchCommand
             command.Options.Add(option);
         }
 
+        // `bench report` times the annual report; `bench` itself keeps measuring the pipeline.
+        command.Subcommands.Add(ReportBench.Create(context));
         command.SetGuardedAction((parse, cancellationToken) =>
         {
             var settings = new BenchSettings(parse.GetValue(events), parse.GetValue(batchSizes) ?? [], parse.GetValue(partitions),

@@ -12,7 +12,7 @@ namespace Residency.Cli.Report;
 /// <param name="MaxConcurrency">Ledger downloads in flight.</param>
 internal sealed record AnnualReportRequest(
     int Year, DateOnly? Through, string FactsFile, string OutputFolder, bool Draft, string? ParametersFile, string? CalendarFolder, string? Chromium,
-    int MaxConcurrency = 16)
+    int MaxConcurrency = 32)
 {
     /// <summary>The day asked for, defaulting to 15 December (the report is due before then).</summary>
     public DateOnly LastDay => Through ?? new DateOnly(Year, 12, 15);

@@ -48,7 +48,7 @@ internal static class ReportCommand
             Description = $"A folder of extra statutory calendar files cn-{{yyyy}}.json (default: {StatutoryCalendar.FolderVariable}).",
         };
         var chromium = new Option<string?>("--chromium") { Description = $"The Chromium that prints report.pdf (default: {ChromiumLocator.Variable}, then chromium on PATH)." };
-        var concurrency = new Option<int>("--max-concurrency") { Description = "Ledger documents read at once.", DefaultValueFactory = _ => 16 }.Within(1, 64);
+        var concurrency = new Option<int>("--max-concurrency") { Description = "Ledger documents read at once.", DefaultValueFactory = _ => 32 }.Within(1, 64);
         var command = new Command("annual",
             "The annual automotive data security report (Provisions Art. 13, 14; Network Data Regulations Art. 33) from the audit ledger and a facts file: " +
             "report.json, report.html, report.pdf (exit 0 written, 1 ledger incomplete or failure, 2 usage, 3 missing items without --draft, " +
