@@ -61,7 +61,10 @@ internal static class ReportCommand
 
         command.Validators.Add(result =>
         {
-            if (result.GetValue(through) is { } day && day.Year != result.GetValue(year))
+            // From the tokens: a value that did not parse has its own error, and reading it would throw.
+            if (result.GetResult(through)?.Tokens is [var dayToken] && result.GetResult(year)?.Tokens is [var yearToken]
+                && DateOnly.TryParseExact(dayToken.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                && int.TryParse(yearToken.Value, CultureInfo.InvariantCulture, out var asked) && day.Year != asked)
             {
                 result.AddError("--through must be a day of --year.");
             }
