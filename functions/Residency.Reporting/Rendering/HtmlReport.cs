@@ -24,8 +24,17 @@ public static class HtmlReport
         foreach (var section in Labels.Sections.Keys)
         {
             page.Append("<section id=\"").Append(section).Append("\"><h2>").Append(Html.Encode(Labels.Sections[section])).Append("</h2>");
-            Statements(page, report, section);
-            ReportSections.Body(page, report, section);
+            // The figures of 13(2) come before the purposes of each category; elsewhere the items in words lead.
+            if (section == "art13-2")
+            {
+                ReportSections.Body(page, report, section);
+                Statements(page, report, section);
+            }
+            else
+            {
+                Statements(page, report, section);
+                ReportSections.Body(page, report, section);
+            }
             page.Append("</section>");
         }
 
