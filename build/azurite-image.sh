@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds an Azurite image where no container registry can be reached: FROM scratch, with this machine's node and its
 # shared libraries, and the npm packages pinned in tests/package-lock.json (azurite) installed with npm ci, production
-# dependencies only, without source maps, type declarations and docs, which nothing loads at run time.
+# dependencies only (not the optional Chromium of the page tests), without source maps, type declarations and docs, which nothing loads at run time.
 # Like the official image it has azurite-blob on PATH, so the tests run either the same way (AZURITE_IMAGE=<tag>).
 #
 #   build/azurite-image.sh [TAG]     default tag residency/azurite:<pinned version>; prints the tag on stdout
@@ -35,7 +35,7 @@ done
 mkdir -p "$context/opt/azurite" "$context/data" "$context/tmp"
 chmod 1777 "$context/tmp"
 cp "$root/tests/package.json" "$root/tests/package-lock.json" "$context/opt/azurite/"
-(cd "$context/opt/azurite" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error >&2)
+(cd "$context/opt/azurite" && npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error >&2)
 find "$context/opt/azurite/node_modules" -type f \( -name '*.map' -o -name '*.d.ts' -o -name '*.d.[cm]ts' -o -iname '*.md' \) -delete
 
 tar -C "$context" --owner=0 --group=0 --numeric-owner -c . | docker import \

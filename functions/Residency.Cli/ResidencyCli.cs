@@ -21,6 +21,7 @@ internal static class ResidencyCli
         root.Subcommands.Add(LocalRunCommand.Create(context));
         root.Subcommands.Add(VehicleCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(Report.ReportCommand.Create(context));
         root.Subcommands.Add(BenchCommand.Create(context));
         root.Subcommands.Add(SoakCommand.Create(context));
         return root;

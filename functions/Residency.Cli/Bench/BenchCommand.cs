@@ -37,7 +37,9 @@ internal static class BenchCommand
             command.Options.Add(option);
         }
 
+        // `bench ledger` and `bench report` measure the day ledger and the annual report; `bench` itself the pipeline.
         command.Subcommands.Add(CreateLedger(context));
+        command.Subcommands.Add(ReportBench.Create(context));
         command.SetGuardedAction((parse, cancellationToken) =>
         {
             var settings = new BenchSettings(parse.GetValue(events), parse.GetValue(batchSizes) ?? [], parse.GetValue(partitions),
