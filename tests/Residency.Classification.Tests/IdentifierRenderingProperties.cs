@@ -115,13 +115,7 @@ public class IdentifierRenderingProperties
     private static string Fold(string text) =>
         new(text.Normalize(NormalizationForm.FormKC).Where(c => c is not (' ' or '-' or '·' or '・' or '\u3000')).Select(char.ToUpperInvariant).ToArray());
 
-    private static Gen<string> ResidentIds() =>
-        from area in Gen.Choose(110000, 829999)
-        from days in Gen.Choose(0, 45000)
-        from sequence in Gen.Choose(0, 999)
-        let birth = new DateTime(1900, 1, 1).AddDays(days)
-        let body = FormattableString.Invariant($"{area:D6}{birth:yyyyMMdd}{sequence:D3}")
-        select body + DetectorTests.CheckCharacter(body);
+    private static Gen<string> ResidentIds() => IdentifierGenerators.ResidentIds;
 
     private static Gen<string> Cards() =>
         from first in Gen.Choose(3, 6)

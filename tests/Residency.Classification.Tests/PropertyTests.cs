@@ -17,13 +17,7 @@ public class PropertyTests
     private static Gen<string> Context { get; } =
         Gen.Choose(0, 12).SelectMany(n => Gen.Elements(ContextChars).ArrayOf(n)).Select(chars => new string(chars));
 
-    private static Gen<string> ResidentIds { get; } =
-        from area in Gen.Choose(110000, 829999)
-        from days in Gen.Choose(0, 45000)
-        from sequence in Gen.Choose(0, 999)
-        let birth = new DateTime(1900, 1, 1).AddDays(days)
-        let body = $"{area:D6}{birth:yyyyMMdd}{sequence:D3}"
-        select body + DetectorTests.CheckCharacter(body);
+    private static Gen<string> ResidentIds => IdentifierGenerators.ResidentIds;
 
     private static Gen<string> Vins { get; } =
         Gen.Elements(VinAlphabet.ToCharArray()).ArrayOf(17).Select(chars =>
@@ -169,13 +163,14 @@ public class PropertyTests
             {
                 var utf8 = Encoding.UTF8.GetBytes(t.text);
                 List<DetectorMatch> filtered = [], unfiltered = [];
-                ValueDetectors.ScanNormalized(utf8, t.enabled, filtered);
-                ValueDetectors.ScanAll(utf8, t.enabled, unfiltered, skipIdleBytes: false);
+                var context = new DetectorContext(DetectorContext.NoCaptureDate);
+                ValueDetectors.ScanNormalized(utf8, t.enabled, filtered, context);
+                ValueDetectors.ScanAll(utf8, t.enabled, unfiltered, context, skipIdleBytes: false);
 
                 // Stopping at the first match of some kinds gives the full scan's matches up to and including that one.
                 List<DetectorMatch> stopped = [];
                 var stopKinds = t.enabled & 0x155;
-                ValueDetectors.ScanNormalized(utf8, t.enabled, stopped, stopKinds);
+                ValueDetectors.ScanNormalized(utf8, t.enabled, stopped, context, stopKinds);
                 var firstStop = unfiltered.FindIndex(m => (stopKinds & ValueDetectors.Bit(m.Kind)) != 0);
                 var emailMayTakeOver = (t.enabled & ValueDetectors.Bit(DetectorKind.Email)) != 0 && t.text.Contains('@', StringComparison.Ordinal);
                 var expectedStopped = firstStop < 0 || emailMayTakeOver ? unfiltered : unfiltered.Take(firstStop + 1).ToList();

@@ -19,6 +19,9 @@ internal sealed class IdentifierScanner
     private readonly List<DetectorMatch> _raw = [];
     private readonly ByteBuffer _canonical = new();
 
+    /// <summary>The latest birth date an ID number may carry, yyyymmdd: the capture date of the upload being classified.</summary>
+    public int LatestBirthDate { get; set; } = DetectorContext.NoCaptureDate;
+
     /// <summary>The matches of the last <see cref="Scan"/>, in text order.</summary>
     public List<IdentifierMatch> Matches { get; } = [];
 
@@ -36,7 +39,7 @@ internal sealed class IdentifierScanner
 
         var normalized = _normalizer.Normalize(text);
         ReadOnlySpan<byte> scanned = normalized ? _normalizer.Output.Written : text;
-        ValueDetectors.ScanNormalized(scanned, enabled, _raw, stopKinds);
+        ValueDetectors.ScanNormalized(scanned, enabled, _raw, new DetectorContext(LatestBirthDate), stopKinds);
         foreach (var m in _raw)
         {
             var canonicalStart = _canonical.Length;

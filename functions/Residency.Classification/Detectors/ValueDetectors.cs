@@ -45,7 +45,7 @@ public static class ValueDetectors
     }
 
     /// <summary>Finds every identifier in the text, in any written form (full-width, grouped); returns the detector and the
-    /// matched text as written.</summary>
+    /// matched text as written. Without an upload there is no capture date: ID numbers may carry birth dates up to 2099-12-31.</summary>
     public static IReadOnlyList<(DetectorKind Kind, string Value)> FindAll(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -71,8 +71,9 @@ public static class ValueDetectors
         return scanner.TryWholeValue(Encoding.UTF8.GetBytes(text), out var canonical) ? Encoding.UTF8.GetString(canonical) : null;
     }
 
-    /// <summary>True when the 18-character text is a valid resident ID number (MOD 11-2 and a real date).</summary>
-    public static bool IsValidResidentId(string id) => ResidentIdDetector.IsValid(Encoding.UTF8.GetBytes(id));
+    /// <summary>True when the 18-character text is a valid resident ID number (a province code, MOD 11-2, and a birth date that
+    /// exists from 1900-01-01 to 2099-12-31: without an upload there is no capture date to bound it by).</summary>
+    public static bool IsValidResidentId(string id) => ResidentIdDetector.IsValid(Encoding.UTF8.GetBytes(id), DetectorContext.NoCaptureDate);
 
     /// <summary>True when the 17-character text is a VIN with a valid check digit.</summary>
     public static bool IsValidVin(string vin) => VinDetector.IsValid(Encoding.UTF8.GetBytes(vin));
@@ -84,7 +85,7 @@ public static class ValueDetectors
     /// <remarks>With <paramref name="stopKinds"/>, the scan ends at the first match of one of those kinds (callers that only
     /// need the highest level pass the detectors of the highest level). Not while an e-mail address could still take over
     /// the match (an '@' in the text and the e-mail detector on), so the matches found are always the full scan's first ones.</remarks>
-    internal static void ScanNormalized(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, int stopKinds = 0)
+    internal static void ScanNormalized(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, in DetectorContext context, int stopKinds = 0)
     {
         // Most values hold no digit; then only e-mail (needs '@'), plates (need a CJK byte) and all-letter VINs can match.
         if (text.IndexOfAnyInRange((byte)'0', (byte)'9') < 0)
@@ -109,13 +110,13 @@ public static class ValueDetectors
             stopKinds = 0;
         }
 
-        ScanAll(text, enabled, results, skipIdleBytes: true, stopKinds);
+        ScanAll(text, enabled, results, context, skipIdleBytes: true, stopKinds);
     }
 
     /// <summary>The scan itself, byte by byte, without the prefilters of <see cref="ScanNormalized"/> (tests check they change nothing).
     /// With <paramref name="skipIdleBytes"/> it jumps over bytes that cannot start a match: inside a run of letters and digits
     /// (<see cref="SkipInsideToken"/>) and, without the plate detector, Chinese text.</summary>
-    internal static void ScanAll(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, bool skipIdleBytes = false, int stopKinds = 0)
+    internal static void ScanAll(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, in DetectorContext context, bool skipIdleBytes = false, int stopKinds = 0)
     {
         var skipChinese = skipIdleBytes && !On(enabled, DetectorKind.Plate);
         var i = 0;
@@ -151,7 +152,7 @@ public static class ValueDetectors
                 if (!AsciiBytes.DigitAt(text, i - 1))
                 {
                     var runEnd = AsciiBytes.DigitRunEnd(text, i);
-                    found = TryDigitRun(text, i, runEnd, enabled, out match);
+                    found = TryDigitRun(text, i, runEnd, enabled, context, out match);
                     next = runEnd;
                 }
 
@@ -301,11 +302,12 @@ public static class ValueDetectors
 
     private static bool On(int enabled, DetectorKind kind) => (enabled & Bit(kind)) != 0;
 
-    private static bool TryDigitRun(ReadOnlySpan<byte> text, int start, int runEnd, int enabled, out DetectorMatch match)
+    private static bool TryDigitRun(ReadOnlySpan<byte> text, int start, int runEnd, int enabled, in DetectorContext context, out DetectorMatch match)
     {
         int length;
         if (On(enabled, DetectorKind.ResidentId)
-            && (ResidentIdDetector.TryMatchAt(text, start, out length) || GroupedNumbers.TryMatchResidentId(text, start, runEnd, out length)))
+            && (ResidentIdDetector.TryMatchAt(text, start, context.LatestBirthDate, out length)
+                || GroupedNumbers.TryMatchResidentId(text, start, runEnd, context.LatestBirthDate, out length)))
         {
             match = new DetectorMatch(DetectorKind.ResidentId, start, length);
             return true;

@@ -56,6 +56,9 @@ internal sealed class ClassificationSession
     public int CapturedAtLength;
     public string? Kind;
 
+    /// <summary>True once the scanner knows the upload's capture date (the latest birth date of an ID number).</summary>
+    public bool CaptureDateKnown;
+
     /// <summary>The deepest frame used by the current upload (only those are cleared afterwards).</summary>
     public int DeepestFrame;
 
@@ -234,6 +237,8 @@ internal sealed class ClassificationSession
         CapturedAtLength = 0;
         Kind = null;
         CaptureDepth = 0;
+        CaptureDateKnown = false;
+        Scanner.LatestBirthDate = DetectorContext.NoCaptureDate;
     }
 }
 

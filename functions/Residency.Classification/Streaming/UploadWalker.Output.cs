@@ -47,7 +47,7 @@ internal ref partial struct UploadWalker
         if (_policy.DetectorsAbove[(int)rule.Level] != 0 && IsScannedAsText(token, node))
         {
             var value = token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan;
-            var scanner = _s.Scanner;
+            var scanner = Scanner;
             scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level]);
             if (scanner.Matches.Count > 0)
             {
@@ -233,7 +233,7 @@ internal ref partial struct UploadWalker
     /// that is exactly one identifier is transformed in its canonical form, so every way of writing it gives one result.</summary>
     private void WritePseudonymizedOrMasked(Utf8JsonWriter writer, ReadOnlySpan<byte> value, RuleAction action)
     {
-        if (_s.Scanner.TryWholeValue(value, out var canonical))
+        if (Scanner.TryWholeValue(value, out var canonical))
         {
             value = canonical;
         }

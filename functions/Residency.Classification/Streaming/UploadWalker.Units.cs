@@ -82,7 +82,7 @@ internal ref partial struct UploadWalker
                 value = reader.ValueSpan;
             }
 
-            _s.Scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level]);
+            Scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level]);
             rule = HighestDetectorRule(rule);
             _s.Scratch.Truncate(scratchStart);
         }
