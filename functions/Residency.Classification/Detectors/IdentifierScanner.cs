@@ -27,11 +27,12 @@ internal sealed class IdentifierScanner
     public List<IdentifierMatch> Matches { get; } = [];
 
     /// <summary>Finds the identifiers of the enabled detectors (a bit set of <see cref="ValueDetectors.Bit"/>) in UTF-8 text;
-    /// with <paramref name="stopKinds"/>, stops at the first match of those kinds (see <see cref="ValueDetectors.ScanNormalized"/>).</summary>
+    /// with <paramref name="stopKinds"/>, stops at the first match of those kinds (see <see cref="ValueDetectors.ScanNormalized"/>).
+    /// <paramref name="fieldName"/> is the property name of the value, where an ID keyword makes a first-generation ID count.</summary>
     /// <remarks>A text holding invisible format characters (Cf) is read twice: with them removed, so an identifier they were put
     /// inside (by a chat app, or to evade) is read whole, and with them kept, where they separate what they stand between
     /// (<c>13800138000\u200B13900139000</c>). The matches of both readings count; see <see cref="MergeSecondReading"/>.</remarks>
-    public void Scan(ReadOnlySpan<byte> text, int enabled, int stopKinds = 0)
+    public void Scan(ReadOnlySpan<byte> text, int enabled, int stopKinds = 0, ReadOnlySpan<byte> fieldName = default)
     {
         Matches.Clear();
         _canonical.Truncate(0);
@@ -40,8 +41,9 @@ internal sealed class IdentifierScanner
             return;
         }
 
+        var context = new DetectorContext(LatestBirthDate, (enabled & ValueDetectors.Bit(DetectorKind.ResidentId)) != 0 && IdKeywords.AnyIn(fieldName));
         _normalizer.RemoveFormat = true;
-        ScanReading(text, enabled, stopKinds);
+        ScanReading(text, enabled, stopKinds, context);
         if (!_normalizer.FormatSeen)
         {
             return;
@@ -49,17 +51,17 @@ internal sealed class IdentifierScanner
 
         var first = Matches.Count;
         _normalizer.RemoveFormat = false;
-        ScanReading(text, enabled, stopKinds);
+        ScanReading(text, enabled, stopKinds, context);
         MergeSecondReading(first);
     }
 
     /// <summary>Normalizes the text, runs the detectors and appends their matches, mapped back to the text as written.</summary>
-    private void ScanReading(ReadOnlySpan<byte> text, int enabled, int stopKinds)
+    private void ScanReading(ReadOnlySpan<byte> text, int enabled, int stopKinds, in DetectorContext context)
     {
         _raw.Clear();
         var normalized = _normalizer.Normalize(text);
         ReadOnlySpan<byte> scanned = normalized ? _normalizer.Output.Written : text;
-        ValueDetectors.ScanNormalized(scanned, enabled, _raw, new DetectorContext(LatestBirthDate), stopKinds);
+        ValueDetectors.ScanNormalized(scanned, enabled, _raw, context, stopKinds);
         foreach (var m in _raw)
         {
             var canonicalStart = _canonical.Length;

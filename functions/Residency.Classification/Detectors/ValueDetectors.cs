@@ -7,7 +7,7 @@ namespace Residency.Classification.Detectors;
 public static class ValueDetectors
 {
     /// <summary>Every detector.</summary>
-    internal const int AllKinds = (1 << 10) - 1;
+    internal const int AllKinds = (1 << 12) - 1;
 
     /// <summary>All detector kinds in a stable order.</summary>
     public static IReadOnlyList<DetectorKind> All { get; } = Enum.GetValues<DetectorKind>();
@@ -25,6 +25,8 @@ public static class ValueDetectors
         DetectorKind.Passport => "cn-passport",
         DetectorKind.Email => "email",
         DetectorKind.Coordinates => "coordinates",
+        DetectorKind.HongKongId => "hk-id",
+        DetectorKind.TaiwanId => "tw-id",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown detector."),
     };
 
@@ -253,7 +255,8 @@ public static class ValueDetectors
 
     /// <summary>
     /// True when some run of consecutive ASCII digits could belong to a match of an enabled digit detector. Every match holds
-    /// a run of a known shape: an ID number a run of 17 or more, or the 6 of its first group; a bank card 16 or more, or a
+    /// a run of a known shape: an ID number a run of 17 or more, 15 (first generation), or the 6 of its first group; a Hong Kong
+    /// ID 6 or 7 after its letters; a Taiwan ID 9 after its letter; a bank card 16 or more, or a
     /// first group of 4 starting 3-6; an IMEI 15; a passport 7 after its letters; a mobile number 11, or a group of 4 (3-4-4,
     /// 0086); an ICCID 4 or more starting 8986; a coordinate 3 decimals after a point. Timestamps, versions and short ids hold
     /// none of these, so most texts are ruled out in one vectorized pass over their digit runs.
@@ -292,7 +295,9 @@ public static class ValueDetectors
 
     /// <summary>The shapes of <see cref="AnyRunMayMatch"/> for one run of at least 3 digits at <paramref name="i"/>.</summary>
     private static bool MayMatch(ReadOnlySpan<byte> text, int i, int run, int enabled) =>
-        (On(enabled, DetectorKind.ResidentId) && (run >= 17 || run == 6))
+        (On(enabled, DetectorKind.ResidentId) && (run >= 17 || run == 6 || run == 15))
+        || (On(enabled, DetectorKind.HongKongId) && run is 6 or 7)
+        || (On(enabled, DetectorKind.TaiwanId) && run == 9)
         || (On(enabled, DetectorKind.BankCard) && (run >= 16 || (run == 4 && text[i] >= '3' && text[i] <= '6')))
         || (On(enabled, DetectorKind.Imei) && run >= 15)
         || (On(enabled, DetectorKind.Passport) && run >= 7)
@@ -307,7 +312,8 @@ public static class ValueDetectors
         int length;
         if (On(enabled, DetectorKind.ResidentId)
             && (ResidentIdDetector.TryMatchAt(text, start, context.LatestBirthDate, out length)
-                || GroupedNumbers.TryMatchResidentId(text, start, runEnd, context.LatestBirthDate, out length)))
+                || GroupedNumbers.TryMatchResidentId(text, start, runEnd, context.LatestBirthDate, out length)
+                || ResidentIdDetector.TryMatchFirstGenerationAt(text, start, runEnd, context, out length)))
         {
             match = new DetectorMatch(DetectorKind.ResidentId, start, length);
             return true;
@@ -366,6 +372,18 @@ public static class ValueDetectors
         if (On(enabled, DetectorKind.Iccid) && NumberDetectors.TryMatchIccid(text, start, out length))
         {
             match = new DetectorMatch(DetectorKind.Iccid, start, length);
+            return true;
+        }
+
+        if (AsciiBytes.IsLetter(text[start]) && On(enabled, DetectorKind.HongKongId) && HongKongIdDetector.TryMatchAt(text, start, out length))
+        {
+            match = new DetectorMatch(DetectorKind.HongKongId, start, length);
+            return true;
+        }
+
+        if (AsciiBytes.IsLetter(text[start]) && On(enabled, DetectorKind.TaiwanId) && TaiwanIdDetector.TryMatchAt(text, start, out length))
+        {
+            match = new DetectorMatch(DetectorKind.TaiwanId, start, length);
             return true;
         }
 

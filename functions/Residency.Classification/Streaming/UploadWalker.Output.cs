@@ -48,14 +48,15 @@ internal ref partial struct UploadWalker
         {
             var value = token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan;
             var scanner = Scanner;
-            scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level]);
+            var fieldName = FieldName(depth, nameStart, nameLength);
+            scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level], fieldName);
             if (scanner.Matches.Count > 0)
             {
                 var fieldAction = action;
                 var raised = HighestDetectorRule(rule);
 
                 // Raised: rewrite every identifier in the text, including those at the field's own level.
-                scanner.Scan(value, _policy.DetectorsAtOrAbove[(int)rule.Level]);
+                scanner.Scan(value, _policy.DetectorsAtOrAbove[(int)rule.Level], fieldName: fieldName);
                 rule = raised;
                 var raisedId = Tag(depth, nameStart, nameLength, node, rule);
                 if (fieldAction.Kind == RuleActionKind.Keep)

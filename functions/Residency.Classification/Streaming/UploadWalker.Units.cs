@@ -63,10 +63,14 @@ internal ref partial struct UploadWalker
     private PolicyRule ScanUnitStrings(ReadOnlySpan<byte> unit, PolicyRule rule)
     {
         var reader = new Utf8JsonReader(unit);
+        int nameStart = -1, nameLength = 0;
         while (reader.Read())
         {
             if (reader.TokenType != JsonTokenType.String)
             {
+                // Unescaped names only give keyword context (an escaped one is rare, and only a first-generation ID needs it).
+                nameStart = reader.TokenType == JsonTokenType.PropertyName && !reader.ValueIsEscaped ? (int)reader.TokenStartIndex + 1 : -1;
+                nameLength = reader.ValueSpan.Length;
                 continue;
             }
 
@@ -82,7 +86,9 @@ internal ref partial struct UploadWalker
                 value = reader.ValueSpan;
             }
 
-            Scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level]);
+            var fieldName = nameStart >= 0 ? unit.Slice(nameStart, nameLength) : default;
+            Scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level], fieldName);
+            nameStart = -1;
             rule = HighestDetectorRule(rule);
             _s.Scratch.Truncate(scratchStart);
         }
