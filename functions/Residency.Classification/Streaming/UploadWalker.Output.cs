@@ -38,10 +38,11 @@ internal ref partial struct UploadWalker
         return writer;
     }
 
-    private void EmitLeaf(int depth, int nameStart, int nameLength, PathNode? node, PolicyRule rule)
+    /// <summary>Writes a scalar value under <paramref name="rule"/> (its level and tag) with <paramref name="action"/> (the
+    /// field's own: a rule raised by a property name keeps the action of the field it raised).</summary>
+    private void EmitLeaf(int depth, int nameStart, int nameLength, PathNode? node, PolicyRule rule, RuleAction action)
     {
         var token = _reader.TokenType;
-        var action = rule.Action;
         var scanned = false;
         var dynamicId = -1;
         if (_policy.DetectorsAbove[(int)rule.Level] != 0 && IsScannedAsText(token, node))
