@@ -18,6 +18,9 @@ internal sealed class IdentifierScanner
     private readonly TextNormalizer _normalizer = new();
     private readonly List<DetectorMatch> _raw = [];
     private readonly List<IdentifierMatch> _merged = [];
+
+    // Whether the property name of the text being scanned holds an ID keyword: see DetectorContext.NameHasKeyword.
+    private int _nameKeyword;
     private readonly ByteBuffer _canonical = new();
 
     /// <summary>The latest birth date an ID number may carry, yyyymmdd: the capture date of the upload being classified.</summary>
@@ -41,7 +44,8 @@ internal sealed class IdentifierScanner
             return;
         }
 
-        var context = new DetectorContext(LatestBirthDate, (enabled & ValueDetectors.Bit(DetectorKind.ResidentId)) != 0 && IdKeywords.AnyIn(fieldName));
+        _nameKeyword = 0;
+        var context = new DetectorContext(LatestBirthDate, fieldName, ref _nameKeyword);
         _normalizer.RemoveFormat = true;
         ScanReading(text, enabled, stopKinds, context);
         if (!_normalizer.FormatSeen)

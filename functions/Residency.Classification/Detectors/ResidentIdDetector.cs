@@ -64,7 +64,7 @@ internal static class ResidentIdDetector
 
         Span<byte> birth = [(byte)'1', (byte)'9', 0, 0, 0, 0, 0, 0];
         text.Slice(start + 6, 6).CopyTo(birth[2..]);
-        return IsBirthDate(birth, context.LatestBirthDate) && (context.NameHasKeyword || IdKeywords.Near(text, start, runEnd));
+        return IsBirthDate(birth, context.LatestBirthDate) && (IdKeywords.Near(text, start, runEnd) || context.NameHasKeyword());
     }
 
     /// <summary>Appends the 18-digit form of a first-generation ID (area, 19YYMMDD, sequence, check character): one person
