@@ -98,6 +98,9 @@ public class DocumentFormTests
     [InlineData("holderIdNumber", true)]
     [InlineData("身份证号", true)]
     [InlineData("sfzh", true)]
+    [InlineData("ownerIdCard", true)]
+    [InlineData("deviceId", false)] // an IMEI's field: "Id" ending a name identifies something else
+    [InlineData("userId", false)]
     [InlineData("imei", false)]
     [InlineData("deviceSerial", false)]
     public void The_property_name_is_a_keyword_too(string name, bool isId)

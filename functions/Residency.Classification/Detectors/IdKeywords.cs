@@ -3,7 +3,8 @@ namespace Residency.Classification.Detectors;
 /// <summary>
 /// The words that say a number is an ID number, for first-generation (15-digit) resident IDs, which carry no check character
 /// and have the length of an IMEI: 身份证 (身份證, 身分證), 身份号码, 证件号 (證件號), and in ASCII, either case, <c>ID</c> as a
-/// word or the start of one (<c>ID:</c>, <c>idNumber</c>, <c>id_no</c>, <c>ownerIdNumber</c>; not <c>android</c>, <c>idle</c>),
+/// word or the start of one (<c>ID:</c>, <c>idNumber</c>, <c>id_no</c>), inside a camelCase name only with a number or card
+/// after it (<c>ownerIdNumber</c>, <c>holderIdCard</c>; not <c>deviceId</c>, <c>userId</c>), never inside a word (<c>android</c>, <c>idle</c>),
 /// <c>identity</c> and <c>sfz</c> (the pinyin initials of 身份证). As Microsoft Purview does for its China ID rule, a keyword
 /// must be near the number: ending at most <see cref="WindowCharacters"/> characters before it or starting at most that many
 /// after it, or in the property name of the value.
@@ -81,22 +82,31 @@ internal static class IdKeywords
 
         // A word starts here, or a capital starts a part of a camelCase name.
         var before = i > 0 ? text[i - 1] : (byte)' ';
-        if (AsciiBytes.IsLetter(before) && !(AsciiBytes.IsUpper(b) && AsciiBytes.IsLower(before)))
+        var camel = AsciiBytes.IsUpper(b) && AsciiBytes.IsLower(before);
+        if (AsciiBytes.IsLetter(before) && !camel)
         {
             return 0;
         }
 
-        if (StartsWithIgnoreCase(text[i..], "identity"u8))
+        var rest = text[i..];
+        if (StartsWithIgnoreCase(rest, "identity"u8))
         {
             return 8;
         }
 
-        if (StartsWithIgnoreCase(text[i..], "sfz"u8))
+        if (StartsWithIgnoreCase(rest, "sfz"u8))
         {
             return 3;
         }
 
-        return StartsWithIgnoreCase(text[i..], "id"u8) && !(i + 2 < text.Length && AsciiBytes.IsLower(text[i + 2])) ? 2 : 0;
+        if (!StartsWithIgnoreCase(rest, "id"u8) || (rest.Length > 2 && AsciiBytes.IsLower(rest[2])))
+        {
+            return 0;
+        }
+
+        // Inside a name, "Id" ends what identifies something else (deviceId, userId): only an ID number's own parts count.
+        var after = rest[2..];
+        return !camel || StartsWithIgnoreCase(after, "num"u8) || StartsWithIgnoreCase(after, "no"u8) || StartsWithIgnoreCase(after, "card"u8) ? 2 : 0;
     }
 
     private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerWord)
