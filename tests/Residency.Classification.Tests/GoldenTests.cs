@@ -11,7 +11,8 @@ public class GoldenTests
     public static TheoryData<string> Kinds => new(Samples.Kinds);
 
     /// <summary>Hutool's IdcardUtilTest numbers (valid and invalid), each alone as a fault code: a general field where every
-    /// detector runs. First-generation IDs appear bare (not IDs: no keyword) and after "ID " (IDs).</summary>
+    /// detector runs. First-generation IDs appear bare (not IDs: no keyword) and after "ID " (IDs). The golden file holds each
+    /// one's subjects (kind and hash) and report.</summary>
     public static List<string> DocumentVectors { get; } =
     [
         "321083197812162119", "150102198807303035", "33010219200403064X", "33010219200403064x", "932682198501010017",
@@ -41,8 +42,10 @@ public class GoldenTests
         {
             var upload = Samples.Classify(Samples.Minimal($"\"kind\":\"diagnostic\",\"diagnostics\":{{\"dtc\":[\"P0A80\",\"{vector}\"]}}"));
             Assert.True(upload.Level == (DocumentVectors.IndexOf(vector) < DocumentVectorsFound ? DataLevel.Sensitive : DataLevel.Personal), vector);
-            var report = Render(upload).TrimEnd().Replace("\n", "\n  ", StringComparison.Ordinal);
-            builder.Append("  ").Append(JsonSerializer.Serialize(vector)).Append(": ").Append(report).Append(vector == DocumentVectors[^1] ? "\n" : ",\n");
+            var report = Render(upload).TrimEnd().Replace("\n", "\n    ", StringComparison.Ordinal);
+            var subjects = string.Join(", ", upload.Subjects.Select(s => $"\"{s.Kind}:{s.Hash:x16}\""));
+            builder.Append("  ").Append(JsonSerializer.Serialize(vector)).Append(": {\n    \"subjects\": [").Append(subjects).Append("],\n    \"report\": ")
+                .Append(report).Append(vector == DocumentVectors[^1] ? "\n  }\n" : "\n  },\n");
         }
 
         MatchGolden("document-vectors", builder.Append("}\n").ToString());

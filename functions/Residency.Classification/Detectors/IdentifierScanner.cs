@@ -128,9 +128,13 @@ internal sealed class IdentifierScanner
     public ReadOnlySpan<byte> Canonical(IdentifierMatch match) => _canonical.Slice(match.CanonicalStart, match.CanonicalLength);
 
     /// <summary>True when the whole value (spaces and format characters around it aside) is one identifier; gives its canonical form. Replaces <see cref="Matches"/>.</summary>
-    public bool TryWholeValue(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> canonical)
+    public bool TryWholeValue(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> canonical) => TryWholeValue(value, out canonical, out _);
+
+    /// <summary>As <see cref="TryWholeValue(ReadOnlySpan{byte}, out ReadOnlySpan{byte})"/>, also giving the detector that matched.</summary>
+    public bool TryWholeValue(ReadOnlySpan<byte> value, out ReadOnlySpan<byte> canonical, out DetectorKind kind)
     {
         canonical = default;
+        kind = default;
         if (value.Length > MaxWholeValueBytes)
         {
             return false;
@@ -149,6 +153,7 @@ internal sealed class IdentifierScanner
         }
 
         canonical = Canonical(match);
+        kind = match.Kind;
         return true;
     }
 }

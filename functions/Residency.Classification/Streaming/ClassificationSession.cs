@@ -41,6 +41,9 @@ internal sealed class ClassificationSession
 
     public TagAccumulator Tags { get; } = new();
 
+    /// <summary>The persons the upload names, one per distinct identifier.</summary>
+    public SubjectCollector Subjects { get; } = new();
+
     // Envelope values found so far.
     public bool SchemaSeen;
     public string? MessageId;
@@ -222,6 +225,7 @@ internal sealed class ClassificationSession
         Keys.Clear();
         Scanner.Trim(256 * 1024);
         Tags.Clear();
+        Subjects.Clear();
 
         // Ids stay valid during an upload; the cache is bounded between uploads.
         if (_dynamicPaths.Count > 4096)

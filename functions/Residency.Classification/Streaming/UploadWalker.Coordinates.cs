@@ -68,6 +68,6 @@ internal ref partial struct UploadWalker
         var writer = Open(rule.Level, depth);
         WriteName(writer, c.Node, dynamicId, c.NameStart, c.NameLength);
 
-        WriteNumber(writer, _input.Slice(c.TokenStart, c.TokenLength), c.Value, action);
+        WriteNumber(writer, _input.Slice(c.TokenStart, c.TokenLength), c.Value, action, c.Node);
     }
 }

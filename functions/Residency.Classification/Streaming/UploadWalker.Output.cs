@@ -58,6 +58,7 @@ internal ref partial struct UploadWalker
 
                 // Raised: rewrite every identifier in the text, including those at the field's own level.
                 scanner.Scan(value, _policy.DetectorsAtOrAbove[(int)rule.Level], fieldName: fieldName);
+                AddMatchSubjects();
                 rule = raised;
                 var raisedId = Tag(depth, nameStart, nameLength, node, rule);
                 if (fieldAction.Kind == RuleActionKind.Keep)
@@ -68,6 +69,11 @@ internal ref partial struct UploadWalker
                     ValueTransforms.TransformSpans(value, scanner, _policy.DetectorRules, _key, _s.Scratch);
                     writer.WriteStringValue(_s.Scratch.Written[scratchStart..]);
                     _s.Scratch.Truncate(scratchStart);
+                    if (IdentifiedKind(node) is { } raisedKind)
+                    {
+                        AddIdentifiedValue(raisedKind, value);
+                    }
+
                     return;
                 }
 
@@ -81,6 +87,12 @@ internal ref partial struct UploadWalker
         if (!scanned)
         {
             dynamicId = Tag(depth, nameStart, nameLength, node, rule);
+        }
+
+        // A value its rule says identifies a person counts once: pseudonyms and masks already read its canonical form.
+        if (IdentifiedKind(node) is { } kind && action.Kind is not (RuleActionKind.Pseudonymize or RuleActionKind.Mask))
+        {
+            AddIdentifiedValue(kind, _reader.TokenType == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan);
         }
 
         if (action.Kind == RuleActionKind.Drop)
@@ -182,7 +194,7 @@ internal ref partial struct UploadWalker
                 writer.WriteRawValue(raw, skipInputValidation: true);
                 return;
             case RuleActionKind.Generalize when token == JsonTokenType.Number:
-                WriteNumber(writer, raw, _reader.GetDouble(), action);
+                WriteNumber(writer, raw, _reader.GetDouble(), action, node);
                 return;
             case RuleActionKind.Generalize when token == JsonTokenType.String && action.Truncate is { } unit:
                 Span<byte> seconds = stackalloc byte[20];
@@ -205,7 +217,7 @@ internal ref partial struct UploadWalker
                 writer.WriteNullValue();
                 return;
             default:
-                WritePseudonymizedOrMasked(writer, token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan, action);
+                WritePseudonymizedOrMasked(writer, token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan, action, node);
                 return;
         }
     }
@@ -232,12 +244,29 @@ internal ref partial struct UploadWalker
     }
 
     /// <summary>Writes the pseudonym or the mask of a value as a JSON string, through the session's scratch buffer. A value
-    /// that is exactly one identifier is transformed in its canonical form, so every way of writing it gives one result.</summary>
-    private void WritePseudonymizedOrMasked(Utf8JsonWriter writer, ReadOnlySpan<byte> value, RuleAction action)
+    /// that is exactly one identifier is transformed in its canonical form, so every way of writing it gives one result; when
+    /// its rule says what it identifies, the person is counted from the same reading.</summary>
+    private void WritePseudonymizedOrMasked(Utf8JsonWriter writer, ReadOnlySpan<byte> value, RuleAction action, PathNode? node)
     {
-        if (Scanner.TryWholeValue(value, out var canonical))
+        var identifies = IdentifiedKind(node);
+        if (Scanner.TryWholeValue(value, out var canonical, out var detector))
         {
+            if (identifies is { } kind && SubjectKinds.Of(detector) == kind)
+            {
+                _s.Subjects.Add(kind, canonical, _key);
+                identifies = null;
+            }
+
+            if (identifies is { } other)
+            {
+                AddSubjectText(other, value);
+            }
+
             value = canonical;
+        }
+        else if (identifies is { } kind)
+        {
+            AddSubjectText(kind, value);
         }
 
         var scratchStart = _s.Scratch.Length;
@@ -254,7 +283,7 @@ internal ref partial struct UploadWalker
         _s.Scratch.Truncate(scratchStart);
     }
 
-    private void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> raw, double value, RuleAction action)
+    private void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> raw, double value, RuleAction action, PathNode? node)
     {
         switch (action.Kind)
         {
@@ -266,7 +295,7 @@ internal ref partial struct UploadWalker
                 break;
             case RuleActionKind.Pseudonymize:
             case RuleActionKind.Mask:
-                WritePseudonymizedOrMasked(writer, raw, action);
+                WritePseudonymizedOrMasked(writer, raw, action, node);
                 break;
             default:
                 writer.WriteNullValue();

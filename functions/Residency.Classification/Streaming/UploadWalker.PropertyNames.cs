@@ -45,6 +45,7 @@ internal ref partial struct UploadWalker
 
         var raised = HighestDetectorRule(floor);
         scanner.Scan(name, _policy.DetectorsAtOrAbove[level]);
+        AddMatchSubjects();
 
         // Built in the scratch buffer (the name may live in the name arena, which the copy below can move).
         var scratchStart = _s.Scratch.Length;

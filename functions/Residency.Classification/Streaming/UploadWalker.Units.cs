@@ -89,7 +89,15 @@ internal ref partial struct UploadWalker
             // A string's property name gives keyword context (unescaped names only: only a first-generation ID needs it).
             var fieldName = !isName && nameStart >= 0 ? unit.Slice(nameStart, nameLength) : default;
             Scanner.Scan(text, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level], fieldName);
-            rule = HighestDetectorRule(rule);
+            if (_s.Scanner.Matches.Count > 0)
+            {
+                var raised = HighestDetectorRule(rule);
+
+                // The first scan stopped at the first match of the highest level: read on for every person the text names.
+                _s.Scanner.Scan(text, _policy.DetectorsAbove[(int)rule.Level], fieldName: fieldName);
+                AddMatchSubjects();
+                rule = raised;
+            }
             nameStart = isName && !reader.ValueIsEscaped ? (int)reader.TokenStartIndex + 1 : -1;
             nameLength = reader.ValueSpan.Length;
             _s.Scratch.Truncate(scratchStart);
