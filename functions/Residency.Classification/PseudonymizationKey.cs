@@ -86,10 +86,26 @@ public sealed class PseudonymizationKey
     internal ulong SubjectHash(SubjectKind kind, ReadOnlySpan<byte> canonical)
     {
         var hmac = Hmac();
-        hmac.AppendData("subject/"u8);
-        hmac.AppendData(SubjectKinds.ToUtf8Name(kind));
-        hmac.AppendData("/"u8);
-        hmac.AppendData(canonical);
+        var name = SubjectKinds.ToUtf8Name(kind);
+        var length = "subject/"u8.Length + name.Length + 1 + canonical.Length;
+        if (length <= 256)
+        {
+            // One call into the HMAC: each is a native call, and a short identifier costs little more than the calls.
+            Span<byte> input = stackalloc byte[length];
+            "subject/"u8.CopyTo(input);
+            name.CopyTo(input["subject/"u8.Length..]);
+            input[length - canonical.Length - 1] = (byte)'/';
+            canonical.CopyTo(input[(length - canonical.Length)..]);
+            hmac.AppendData(input);
+        }
+        else
+        {
+            hmac.AppendData("subject/"u8);
+            hmac.AppendData(name);
+            hmac.AppendData("/"u8);
+            hmac.AppendData(canonical);
+        }
+
         Span<byte> mac = stackalloc byte[32];
         hmac.GetHashAndReset(mac);
         return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(mac);

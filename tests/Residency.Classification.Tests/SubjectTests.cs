@@ -104,6 +104,17 @@ public class SubjectTests
         Assert.Empty(Samples.Classify(Samples.Minimal("\"signals\":{\"speedKph\":3}")).Subjects);
     }
 
+    [Fact]
+    public void An_upload_naming_thousands_hashes_the_first_4096_and_counts_the_rest()
+    {
+        var phones = string.Join(",", Enumerable.Range(0, 5000).Select(i => $"\"13{i:D9}\"").Concat(["\"1300000000 0\"", "\"13000000000\""]));
+        var upload = Samples.Classify(Samples.Minimal($"\"diagnostics\":{{\"dtc\":[{phones}]}}"));
+        Assert.Equal(4096, upload.Subjects.Count);
+        Assert.Equal(904, upload.SubjectsBeyondLimit);
+        Assert.Equal(Expected("phone", "13000000000"), upload.Subjects[0].Hash);
+        Assert.Equal(0, Samples.Classify(Samples.Minimal()).SubjectsBeyondLimit);
+    }
+
     [Theory]
     [InlineData("""{ "id": "r1", "path": "$.x", "level": "personal", "category": "x", "action": "keep", "reference": "r", "identifies": "ssn" }""", "rule 'r1': identifies 'ssn' is not one of resident-id, hk-id, tw-id, phone, email, passport, bank-card, account (at $.rules[")]
     [InlineData("""{ "id": "r1", "detector": "cn-passport", "level": "sensitive", "category": "x", "action": "keep", "reference": "r", "identifies": "passport" }""", "rule 'r1': 'identifies' names what the values at a path are, so it belongs on a path rule without 'when' (not on a detector rule")]

@@ -31,7 +31,7 @@ internal struct Frame
     public PolicyRule? Floor;
 
     /// <summary>The names written in place of this object's identifying property names, so two never collide (rarely needed).</summary>
-    public HashSet<string>? NameReplacements;
+    public HashSet<(ulong, ulong)>? NameReplacements;
 
     public int ArenaMark;
 

@@ -67,7 +67,7 @@ internal static class ResultBuilder
         }
 
         IReadOnlyList<IdentifiedSubject> subjects = s.Subjects.Subjects.Count == 0 ? [] : s.Subjects.Subjects.ToArray();
-        return new ClassifiedUpload(s.MessageId, s.VehicleKey, s.CapturedAt, s.Kind, level, fields, fragments, subjects, policy, keyId);
+        return new ClassifiedUpload(s.MessageId, s.VehicleKey, s.CapturedAt, s.Kind, level, fields, fragments, subjects, s.Subjects.BeyondLimit, policy, keyId);
     }
 
     private static void Append(Span<byte> destination, ref int position, ReadOnlySpan<byte> bytes)

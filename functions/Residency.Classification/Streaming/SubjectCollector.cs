@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-
 namespace Residency.Classification.Streaming;
 
 /// <summary>
@@ -12,16 +9,20 @@ namespace Residency.Classification.Streaming;
 /// </summary>
 internal sealed class SubjectCollector
 {
-    private const int CacheSize = 256;
+    /// <summary>The most persons one upload has hashed: a 1 MB upload can name 55,000, and each HMAC costs about a
+    /// microsecond; beyond this many the persons are counted (<see cref="BeyondLimit"/>) but not hashed.</summary>
+    public const int Limit = 4096;
 
-    // Per process, so an upload cannot steer two identifiers onto one fingerprint.
-    private static readonly ulong SeedA = RandomSeed(), SeedB = RandomSeed();
+    private const int CacheSize = 256;
 
     private readonly CacheEntry[] _cache = new CacheEntry[CacheSize];
     private HashSet<(ulong, ulong)> _seen = [];
     private PseudonymizationKey? _cacheKey;
 
     public List<IdentifiedSubject> Subjects { get; } = [];
+
+    /// <summary>Distinct persons named beyond <see cref="Limit"/> in this upload.</summary>
+    public int BeyondLimit { get; private set; }
 
     /// <summary>Counts the person an identifier of <paramref name="kind"/> in canonical form names, unless this upload already did.</summary>
     public void Add(SubjectKind kind, ReadOnlySpan<byte> canonical, PseudonymizationKey key)
@@ -31,10 +32,15 @@ internal sealed class SubjectCollector
             return;
         }
 
-        var a = Fingerprint(canonical, SeedA + (ulong)kind);
-        var b = Fingerprint(canonical, SeedB ^ ((ulong)kind << 56));
+        var (a, b) = Fingerprint.Of(canonical, (ulong)kind + 1);
         if (!_seen.Add((a, b)))
         {
+            return;
+        }
+
+        if (Subjects.Count >= Limit)
+        {
+            BeyondLimit++;
             return;
         }
 
@@ -56,6 +62,7 @@ internal sealed class SubjectCollector
     public void Clear()
     {
         Subjects.Clear();
+        BeyondLimit = 0;
         if (_seen.Count > 1024)
         {
             // After an upload naming thousands, start small again (Clear keeps the capacity, and costs it each time).
@@ -71,36 +78,6 @@ internal sealed class SubjectCollector
             Subjects.Capacity = 16;
         }
     }
-
-    /// <summary>A fast 64-bit hash (murmur3's finalizer over 8-byte blocks); two seeds give the 128-bit fingerprint.</summary>
-    private static ulong Fingerprint(ReadOnlySpan<byte> data, ulong seed)
-    {
-        var h = seed ^ ((ulong)data.Length * 0x9E3779B97F4A7C15UL);
-        while (data.Length >= 8)
-        {
-            h = Mix(h ^ BinaryPrimitives.ReadUInt64LittleEndian(data));
-            data = data[8..];
-        }
-
-        ulong tail = 0;
-        for (var i = 0; i < data.Length; i++)
-        {
-            tail |= (ulong)data[i] << (8 * i);
-        }
-
-        return Mix(Mix(h ^ tail ^ 0x5851F42D4C957F2DUL));
-    }
-
-    private static ulong Mix(ulong x)
-    {
-        x ^= x >> 33;
-        x *= 0xFF51AFD7ED558CCDUL;
-        x ^= x >> 33;
-        x *= 0xC4CEB9FE1A85EC53UL;
-        return x ^ (x >> 33);
-    }
-
-    private static ulong RandomSeed() => BinaryPrimitives.ReadUInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
 
     private readonly record struct CacheEntry(ulong A, ulong B, ulong Hash, bool Used);
 }

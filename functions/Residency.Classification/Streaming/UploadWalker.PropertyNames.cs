@@ -58,11 +58,12 @@ internal ref partial struct UploadWalker
         }
 
         _s.Scratch.Append(name[position..]);
-        var replacement = Distinct(ref frame, _s.Scratch.Written[scratchStart..]);
-        _s.Scratch.Truncate(scratchStart);
+        MakeDistinct(ref frame, scratchStart);
+        var replacement = _s.Scratch.Written[scratchStart..];
         nameStart = ~_s.Names.Length;
-        nameLength = Encoding.UTF8.GetBytes(replacement, _s.Names.GetSpan(Encoding.UTF8.GetByteCount(replacement)));
-        _s.Names.Advance(nameLength);
+        nameLength = replacement.Length;
+        _s.Names.Append(replacement);
+        _s.Scratch.Truncate(scratchStart);
         return raised;
     }
 
@@ -72,19 +73,18 @@ internal ref partial struct UploadWalker
         name.Length >= ShortestIdentifierBytes
         && (name.Length >= 17 || name.IndexOfAnyInRange((byte)'0', (byte)'9') >= 0 || name.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 || name.Contains((byte)'@'));
 
-    /// <summary>The replacement, made distinct from the object's earlier replacements with <c>~2</c>, <c>~3</c>...: two
-    /// writings of one identifier (<c>13800138000</c>, <c>+86 138 0013 8000</c>) give one pseudonym, and a stored object
-    /// must not hold a name twice.</summary>
-    private static string Distinct(ref Frame frame, ReadOnlySpan<byte> replacement)
+    /// <summary>Makes the replacement in the scratch buffer (from <paramref name="scratchStart"/>) distinct from the object's
+    /// earlier ones with <c>~2</c>, <c>~3</c>...: two writings of one identifier (<c>13800138000</c>, <c>+86 138 0013 8000</c>)
+    /// give one pseudonym, and a stored object must not hold a name twice. Names are remembered by fingerprint.</summary>
+    private readonly void MakeDistinct(ref Frame frame, int scratchStart)
     {
-        frame.NameReplacements ??= new HashSet<string>(StringComparer.Ordinal);
-        var text = Encoding.UTF8.GetString(replacement);
-        var candidate = text;
-        for (var n = 2; !frame.NameReplacements.Add(candidate); n++)
+        frame.NameReplacements ??= [];
+        var length = _s.Scratch.Length;
+        for (var n = 2; !frame.NameReplacements.Add(Fingerprint.Of(_s.Scratch.Written[scratchStart..])); n++)
         {
-            candidate = text + "~" + n.ToString(CultureInfo.InvariantCulture);
+            _s.Scratch.Truncate(length);
+            _s.Scratch.Append((byte)'~');
+            _s.Scratch.Append(Encoding.ASCII.GetBytes(n.ToString(CultureInfo.InvariantCulture)));
         }
-
-        return candidate;
     }
 }
