@@ -13,6 +13,8 @@ public sealed class ClassifiedUpload
         DataLevel level,
         IReadOnlyList<FieldTag> fields,
         IReadOnlyList<ClassifiedFragment> fragments,
+        IReadOnlyList<IdentifiedSubject> subjects,
+        int subjectsBeyondLimit,
         ClassificationPolicy policy,
         string keyId)
     {
@@ -23,6 +25,8 @@ public sealed class ClassifiedUpload
         Level = level;
         Fields = fields;
         Fragments = fragments;
+        Subjects = subjects;
+        SubjectsBeyondLimit = subjectsBeyondLimit;
         PolicyId = policy.Id;
         PolicySha256 = policy.Sha256;
         KeyId = keyId;
@@ -51,6 +55,15 @@ public sealed class ClassifiedUpload
 
     /// <summary>One fragment per level the upload touches, lowest level first.</summary>
     public IReadOnlyList<ClassifiedFragment> Fragments { get; }
+
+    /// <summary>The persons the upload names, one entry per distinct identifier (kind and keyed hash, never the value): every
+    /// identifier a detector found where it scanned (values and property names), and every value at a path whose rule declares
+    /// what it identifies (<c>"identifies": "phone"</c>). For the day ledger's distinct-person counts.</summary>
+    public IReadOnlyList<IdentifiedSubject> Subjects { get; }
+
+    /// <summary>Distinct persons the upload names beyond the first 4,096, which are not hashed (each hash costs about a
+    /// microsecond): 0 for any upload a vehicle plausibly sends; a lower bound's shortfall otherwise.</summary>
+    public int SubjectsBeyondLimit { get; }
 
     /// <summary>The id of the policy used.</summary>
     public string PolicyId { get; }

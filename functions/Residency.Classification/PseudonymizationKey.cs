@@ -78,10 +78,57 @@ public sealed class PseudonymizationKey
         return Encoding.ASCII.GetString(hex);
     }
 
+    /// <summary>
+    /// The subject hash of an identifier (<see cref="IdentifiedSubject.Hash"/>): the first 8 bytes, big-endian, of the HMAC of
+    /// <c>subject/{kind}/{canonical}</c>. The prefix separates the domain from pseudonyms (the HMAC of the canonical form alone)
+    /// and the kinds from each other, so an account id that happens to equal a phone number is another person.
+    /// </summary>
+    internal ulong SubjectHash(SubjectKind kind, ReadOnlySpan<byte> canonical)
+    {
+        var hmac = Hmac();
+        var name = SubjectKinds.ToUtf8Name(kind);
+        var length = "subject/"u8.Length + name.Length + 1 + canonical.Length;
+        if (length <= 256)
+        {
+            // One call into the HMAC: each is a native call, and a short identifier costs little more than the calls.
+            Span<byte> input = stackalloc byte[length];
+            "subject/"u8.CopyTo(input);
+            name.CopyTo(input["subject/"u8.Length..]);
+            input[length - canonical.Length - 1] = (byte)'/';
+            canonical.CopyTo(input[(length - canonical.Length)..]);
+            hmac.AppendData(input);
+        }
+        else
+        {
+            hmac.AppendData("subject/"u8);
+            hmac.AppendData(name);
+            hmac.AppendData("/"u8);
+            hmac.AppendData(canonical);
+        }
+
+        Span<byte> mac = stackalloc byte[32];
+        hmac.GetHashAndReset(mac);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(mac);
+    }
+
     /// <summary>Writes the 64 lowercase hex characters of the HMAC into <paramref name="hexOut"/> (ASCII bytes).</summary>
     internal void WriteHex(ReadOnlySpan<byte> utf8, Span<byte> hexOut)
     {
-        // One reusable HMAC per thread and key: creating an HMAC context per value costs more than hashing the value.
+        var hmac = Hmac();
+        Span<byte> mac = stackalloc byte[32];
+        hmac.AppendData(utf8);
+        hmac.GetHashAndReset(mac);
+        var digits = "0123456789abcdef"u8;
+        for (var i = 0; i < mac.Length; i++)
+        {
+            hexOut[2 * i] = digits[mac[i] >> 4];
+            hexOut[(2 * i) + 1] = digits[mac[i] & 0xF];
+        }
+    }
+
+    /// <summary>This key's HMAC on this thread, reused: creating an HMAC context per value costs more than hashing the value.</summary>
+    private IncrementalHash Hmac()
+    {
         if (!ReferenceEquals(t_hmacOwner, this) || t_hmac is null)
         {
             t_hmac?.Dispose();
@@ -89,14 +136,6 @@ public sealed class PseudonymizationKey
             t_hmacOwner = this;
         }
 
-        Span<byte> mac = stackalloc byte[32];
-        t_hmac.AppendData(utf8);
-        t_hmac.GetHashAndReset(mac);
-        var digits = "0123456789abcdef"u8;
-        for (var i = 0; i < mac.Length; i++)
-        {
-            hexOut[2 * i] = digits[mac[i] >> 4];
-            hexOut[(2 * i) + 1] = digits[mac[i] & 0xF];
-        }
+        return t_hmac;
     }
 }

@@ -5,8 +5,8 @@ namespace Residency.Ingest;
 
 /// <summary>
 /// What a classified upload adds to its day's ledger, read from the classifier's report: fields per category,
-/// positions the policy's geofence rule matched, and exterior camera frames (<c>$.camera[*]</c> tagged
-/// <c>exterior-media</c>).
+/// the persons it names (kind and keyed hash, never a value), positions the policy's geofence rule matched, and
+/// exterior camera frames (<c>$.camera[*]</c> tagged <c>exterior-media</c>).
 /// </summary>
 internal static class LedgerFacts
 {
@@ -24,6 +24,7 @@ internal static class LedgerFacts
             frames += field.Path == "$.camera[*]" && field.Category == ExteriorMedia ? field.Count : 0;
         }
 
-        return new EventFacts(categories.Select(c => new CategoryCount(c.Key, c.Value)).ToList(), [], areas, frames);
+        var subjects = upload.Subjects.Select(s => new SubjectKey(s.Kind, s.Hash)).ToList();
+        return new EventFacts(categories.Select(c => new CategoryCount(c.Key, c.Value)).ToList(), subjects, areas, frames);
     }
 }

@@ -26,7 +26,7 @@ public class ClassifyBenchmarks : IDisposable
 
     /// <summary>The sample upload (samples/uploads/NAME.json): 2-4 KB uploads (account: pseudonymized and masked fields, identifiers in
     /// Chinese free text, unknown fields), one 500-point trajectory (45 KB), and the generated 1 MB worst cases (<see cref="WorstCaseUploads"/>).</summary>
-    [Params("telemetry", "event", "cabin", "trip", "account", "trip-500-points", "worst-alnum-card-1mb", "worst-dtc-runs-1mb", "worst-near-misses-1mb", "worst-dense-ids-1mb")]
+    [Params("telemetry", "event", "cabin", "trip", "account", "trip-500-points", "worst-alnum-card-1mb", "worst-dtc-runs-1mb", "worst-near-misses-1mb", "worst-dense-ids-1mb", "worst-names-1mb")]
     public string Upload { get; set; } = "telemetry";
 
     /// <summary>The payload size in bytes (after <see cref="Setup"/>).</summary>

@@ -3,6 +3,13 @@ using Residency.Benchmarks;
 
 // dotnet run -c Release --project tests/Residency.Benchmarks -- --filter '*' --job short
 // dotnet run -c Release --project tests/Residency.Benchmarks -- --interleaved   (noise-resistant ratio cross-check)
+// dotnet run -c Release --project tests/Residency.Benchmarks -- --false-positives [uploads]   (document detectors on the simulated fleet)
+if (args.Length > 0 && args[0] == "--false-positives")
+{
+    FleetFalsePositives.Run(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return;
+}
+
 if (args.Contains("--interleaved"))
 {
     InterleavedRatio.Run(Console.Out);

@@ -11,7 +11,7 @@ namespace Residency.Benchmarks;
 internal static class WorstCaseUploads
 {
     /// <summary>The generated uploads by benchmark name.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["worst-alnum-card-1mb", "worst-dtc-runs-1mb", "worst-near-misses-1mb", "worst-dense-ids-1mb"];
+    public static IReadOnlyList<string> Names { get; } = ["worst-alnum-card-1mb", "worst-dtc-runs-1mb", "worst-near-misses-1mb", "worst-dense-ids-1mb", "worst-names-1mb"];
 
     private const int TargetBytes = 1_000_000;
 
@@ -31,6 +31,9 @@ internal static class WorstCaseUploads
 
         // Valid identifiers back to back, all different: every one is rewritten (ID numbers pseudonymized, phones and cards masked).
         "worst-dense-ids-1mb" => Upload("\"notes\":" + Json(DenseIdentifiers(TargetBytes - 200))),
+        // Distinct ID numbers as property names, each with a zero-width space inside (read twice), as densely as dense-ids:
+        // every name is scanned, rewritten to its pseudonym and its person counted.
+        "worst-names-1mb" => Upload("\"contacts\":{" + IdentifyingNames(TargetBytes - 200) + "}"),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown worst case."),
     };
 
@@ -44,6 +47,22 @@ internal static class WorstCaseUploads
             var id = FormattableString.Invariant($"110105{new DateTime(1950, 1, 1).AddDays(n / 1000):yyyyMMdd}{n % 1000:D3}");
             var card = FormattableString.Invariant($"622588{n:D9}");
             var entry = $"{id}{IdCheck(id)}，13{n % 1_000_000_000:D9}，{card}{LuhnCheck(card)}，";
+            builder.Append(entry);
+            bytes += Encoding.UTF8.GetByteCount(entry);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Members <c>"110105 19500101 000X"</c> (a U+200B inside each ID) with a short Chinese note, to about <paramref name="utf8Bytes"/> bytes.</summary>
+    private static string IdentifyingNames(int utf8Bytes)
+    {
+        var builder = new StringBuilder();
+        var bytes = 0;
+        for (var n = 0; bytes < utf8Bytes - 60; n++)
+        {
+            var id = FormattableString.Invariant($"110105{new DateTime(1950, 1, 1).AddDays(n / 1000):yyyyMMdd}{n % 1000:D3}");
+            var entry = $"{(n == 0 ? "" : ",")}\"{id[..9]}\u200B{id[9..]}{IdCheck(id)}\":\"联系人{n % 100}\"";
             builder.Append(entry);
             bytes += Encoding.UTF8.GetByteCount(entry);
         }

@@ -7,7 +7,7 @@ public class DetectorTests
 {
     [Theory]
     [InlineData("11010519491231002X", DetectorKind.ResidentId)]
-    [InlineData("440524188001010014", DetectorKind.ResidentId)]
+    [InlineData("440524198001010013", DetectorKind.ResidentId)]
     [InlineData("11010519491231002x", DetectorKind.ResidentId)]
     [InlineData("13800138000", DetectorKind.Mobile)]
     [InlineData("+8613800138000", DetectorKind.Mobile)]
@@ -60,6 +60,9 @@ public class DetectorTests
 
     [Theory]
     [InlineData("110105194912310021")] // wrong check digit
+    [InlineData("440524188701010015")] // born 1887: before 1900
+    [InlineData("440524210001010012")] // born 2100: later than any date without an upload (2099-12-31)
+    [InlineData("191010194912310020")] // 19 is no province code
     [InlineData("11010519491331002X")] // month 13 (check digit recomputed below would still fail on the date)
     [InlineData("LSJA24U63JG269225")] // wrong VIN check digit
     [InlineData("354178036859788")] // IMEI failing Luhn

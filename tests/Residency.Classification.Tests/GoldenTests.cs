@@ -10,14 +10,50 @@ public class GoldenTests
 {
     public static TheoryData<string> Kinds => new(Samples.Kinds);
 
+    /// <summary>Hutool's IdcardUtilTest numbers (valid and invalid), each alone as a fault code: a general field where every
+    /// detector runs. First-generation IDs appear bare (not IDs: no keyword) and after "ID " (IDs). The golden file holds each
+    /// one's subjects (kind and hash) and report.</summary>
+    public static List<string> DocumentVectors { get; } =
+    [
+        "321083197812162119", "150102198807303035", "33010219200403064X", "33010219200403064x", "932682198501010017",
+        "81000019980902013X", "820000200009100032", "830000200209060065", "P174468(6)", "B221690311",
+        "ID 150102880730303", "ID 330102200403064", "ID 111111111111111", // the first 13 are found, the rest not
+        "150102880730303", "330102200403064", "111111111111111",
+        "360198910283844", "ID 360198910283844", "201511221897205960", "815727834224151", "ID 815727834224151",
+        "3301022011022000D6", "M517086311", "B2216903112", "321083200807112119",
+    ];
+
+    private const int DocumentVectorsFound = 13;
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Sample_upload_report_matches_its_golden_file(string kind)
     {
         var upload = Samples.Classifier.Classify(Samples.Read(kind + ".json"));
         Assert.Equal(kind, upload.Kind);
-        var actual = Render(upload);
-        var path = Path.Combine(Samples.Root, "tests", "Residency.Classification.Tests", "Golden", kind + ".report.json");
+        MatchGolden(kind, Render(upload));
+    }
+
+    [Fact]
+    public void Document_vectors_as_fault_codes_match_their_golden_file()
+    {
+        var builder = new StringBuilder("{\n");
+        foreach (var vector in DocumentVectors)
+        {
+            var upload = Samples.Classify(Samples.Minimal($"\"kind\":\"diagnostic\",\"diagnostics\":{{\"dtc\":[\"P0A80\",\"{vector}\"]}}"));
+            Assert.True(upload.Level == (DocumentVectors.IndexOf(vector) < DocumentVectorsFound ? DataLevel.Sensitive : DataLevel.Personal), vector);
+            var report = Render(upload).TrimEnd().Replace("\n", "\n    ", StringComparison.Ordinal);
+            var subjects = string.Join(", ", upload.Subjects.Select(s => $"\"{s.Kind}:{s.Hash:x16}\""));
+            builder.Append("  ").Append(JsonSerializer.Serialize(vector)).Append(": {\n    \"subjects\": [").Append(subjects).Append("],\n    \"report\": ")
+                .Append(report).Append(vector == DocumentVectors[^1] ? "\n  }\n" : "\n  },\n");
+        }
+
+        MatchGolden("document-vectors", builder.Append("}\n").ToString());
+    }
+
+    private static void MatchGolden(string name, string actual)
+    {
+        var path = Path.Combine(Samples.Root, "tests", "Residency.Classification.Tests", "Golden", name + ".report.json");
         var golden = File.Exists(path) ? File.ReadAllText(path) : null;
         if (Environment.GetEnvironmentVariable("RESIDENCY_UPDATE_GOLDEN") == "1" && golden != actual)
         {

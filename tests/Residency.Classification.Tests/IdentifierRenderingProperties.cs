@@ -8,9 +8,10 @@ using Xunit;
 namespace Residency.Classification.Tests;
 
 /// <summary>
-/// For any upload and any rendering of an identifier in it (JSON escapes, full-width, separators, case, a JSON number),
-/// no fragment below the identifier's level holds it in any form: each fragment's text is reduced the way a reader would
-/// reduce it (JSON unescaped, NFKC folding full-width to ASCII, separators removed, upper-cased) before looking.
+/// For any upload and any rendering of an identifier in it (JSON escapes, full-width, separators, case, a JSON number,
+/// invisible format characters inserted anywhere, a property name at any depth), no fragment below the identifier's level
+/// holds it in any form: each fragment's text is reduced the way a reader would reduce it (JSON unescaped, NFKC folding
+/// full-width to ASCII, format characters, separators and brackets removed, upper-cased) before looking.
 /// </summary>
 public class IdentifierRenderingProperties
 {
@@ -33,7 +34,18 @@ public class IdentifierRenderingProperties
         select new Identifier(p, DataLevel.Personal, g => g == 0 ? $"{p[..2]} {p[2..]}" : $"{p[..2]}·{p[2..]}", false),
         from lat in Gen.Choose(20_00000, 50_00000) from lon in Gen.Choose(80_00000, 130_00000)
         let pair = FormattableString.Invariant($"{lat / 100000.0:F5},{lon / 100000.0:F5}")
-        select new Identifier(pair, DataLevel.Sensitive, g => g == 0 ? pair.Replace(",", ", ", StringComparison.Ordinal) : pair.Replace(",", " ", StringComparison.Ordinal), false));
+        select new Identifier(pair, DataLevel.Sensitive, g => g == 0 ? pair.Replace(",", ", ", StringComparison.Ordinal) : pair.Replace(",", " ", StringComparison.Ordinal), false),
+        ForeignResidentIds().Select(id => new Identifier(id, DataLevel.Sensitive, g => g == 0 ? $"{id[..6]} {id[6..14]} {id[14..]}" : $"{id[..6]}-{id[6..14]}-{id[14..]}", !id.EndsWith('X'))),
+        HongKongIds().Select(h => new Identifier(h, DataLevel.Sensitive, g => g == 0 ? $"{h[..^1]}({h[^1]})" : $"{h[..^1]}（{h[^1]}）", false)),
+        TaiwanIds().Select(t => new Identifier(t, DataLevel.Sensitive, _ => t, false)));
+
+    /// <summary>Invisible format characters (Cf) chat apps paste into numbers; one is outside the BMP.</summary>
+    private static readonly string[] FormatChars = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD", "\u200E", "\u2062", "\U000E0020"];
+
+    /// <summary>cn-auto with a rule that keeps all of $.signals general: a name under it is scanned by every detector.</summary>
+    private static UploadClassifier Classifier { get; } = new(ClassificationPolicy.Load(PolicyTests.Mutate(p => p["rules"]!.AsArray().Add(
+        System.Text.Json.Nodes.JsonNode.Parse("""{ "id": "signals-all", "path": "$.signals", "level": "general", "category": "vehicle-state", "action": "keep", "reference": "test" }""")))),
+        PseudonymizationKey.Development);
 
     private static Gen<(string Upload, Identifier Id, string Rendered)> Uploads { get; } =
         from id in Identifiers
@@ -42,20 +54,22 @@ public class IdentifierRenderingProperties
         from lower in Gen.Elements(false, true)
         from escaped in Gen.Elements(false, true)
         from asNumber in Gen.Elements(false, true)
-        from field in Gen.Elements("notes", "firmware", "signals.gear", "diagnostics.dtc", "mystery", "extra.deep.text", "owner.name")
+        from formats in Gen.Choose(0, 3).SelectMany(n => Gen.Zip(Gen.Elements(FormatChars), Gen.Choose(0, 1000)).ArrayOf(n))
+        from field in Gen.Elements("notes", "firmware", "signals.gear", "diagnostics.dtc", "mystery", "extra.deep.text", "owner.name", "name:signals", "name:mystery")
+        from path in Gen.Choose(0, 4).SelectMany(n => Gen.Elements(false, true).ArrayOf(n))
         from prefix in Context
         from suffix in Context
-        let written = Render(id, grouped, fullWidth, lower)
+        let written = Insert(Render(id, grouped, fullWidth, lower), formats)
         let number = asNumber && id.Digits && field is "mystery" or "extra.deep.text"
         let value = number ? id.Canonical : JsonString(prefix + written + suffix, escaped)
-        select (Place(field, value), id, number ? id.Canonical : written);
+        select (field.StartsWith("name:", StringComparison.Ordinal) ? PlaceAsName(field[5..], path, value) : Place(field, value), id, number ? id.Canonical : written);
 
     [Fact]
     public void No_fragment_below_an_identifiers_level_holds_it_in_any_form()
     {
         Prop.ForAll(Uploads.ToArbitrary(), t =>
         {
-            var upload = Samples.Classify(t.Upload);
+            var upload = Classifier.Classify(Encoding.UTF8.GetBytes(t.Upload));
             foreach (var fragment in upload.Fragments.Where(f => f.Level < t.Id.Level))
             {
                 var reduced = Reduce(fragment.Json.Span);
@@ -66,7 +80,7 @@ public class IdentifierRenderingProperties
             }
 
             return upload.Level >= t.Id.Level;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
     }
 
     private static string Render(Identifier id, int grouped, bool fullWidth, bool lower)
@@ -78,6 +92,36 @@ public class IdentifierRenderingProperties
         }
 
         return fullWidth ? new string(text.Select(c => c is > ' ' and <= '~' ? (char)(c + 0xFEE0) : c == ' ' ? '\u3000' : c).ToArray()) : text;
+    }
+
+    /// <summary>Inserts each format character at a position between two characters (never inside a surrogate pair).</summary>
+    private static string Insert(string text, (string Char, int PerMille)[] formats)
+    {
+        foreach (var (format, perMille) in formats)
+        {
+            var at = text.Length * perMille / 1000;
+            if (at > 0 && at < text.Length && char.IsLowSurrogate(text[at]))
+            {
+                at--;
+            }
+
+            text = text.Insert(at, format);
+        }
+
+        return text;
+    }
+
+    /// <summary>The identifier as a property name, under objects and arrays (<paramref name="path"/>: true for an array) below
+    /// <c>$.signals</c> (general) or <c>$.mystery</c> (personal, the fallback).</summary>
+    private static string PlaceAsName(string container, bool[] path, string name)
+    {
+        var member = $"{{{name}:{{\"seen\":3,\"label\":\"x\"}}}}";
+        for (var i = path.Length - 1; i >= 0; i--)
+        {
+            member = path[i] ? $"[{member}]" : $"{{\"k{i}\":{member}}}";
+        }
+
+        return Samples.Minimal($"\"{container}\":{{\"inner\":{member}}}");
     }
 
     private static string JsonString(string text, bool escapeEverything) =>
@@ -113,15 +157,59 @@ public class IdentifierRenderingProperties
     }
 
     private static string Fold(string text) =>
-        new(text.Normalize(NormalizationForm.FormKC).Where(c => c is not (' ' or '-' or '·' or '・' or '\u3000')).Select(char.ToUpperInvariant).ToArray());
+        new(text.Normalize(NormalizationForm.FormKC)
+            .Where(c => c is not (' ' or '-' or '·' or '・' or '\u3000' or '(' or ')') && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format && !char.IsSurrogate(c))
+            .Select(char.ToUpperInvariant).ToArray());
 
-    private static Gen<string> ResidentIds() =>
-        from area in Gen.Choose(110000, 829999)
+    private static Gen<string> ResidentIds() => IdentifierGenerators.ResidentIds;
+
+    private static Gen<string> ForeignResidentIds() =>
+        from province in Gen.Elements(11, 12, 31, 32, 44, 51, 65)
+        from nationality in Gen.Choose(0, 999)
         from days in Gen.Choose(0, 45000)
         from sequence in Gen.Choose(0, 999)
-        let birth = new DateTime(1900, 1, 1).AddDays(days)
-        let body = FormattableString.Invariant($"{area:D6}{birth:yyyyMMdd}{sequence:D3}")
+        let body = string.Create(CultureInfo.InvariantCulture, $"9{province:D2}{nationality:D3}{new DateTime(1900, 1, 1).AddDays(days):yyyyMMdd}{sequence:D3}")
         select body + DetectorTests.CheckCharacter(body);
+
+    private static Gen<string> HongKongIds() =>
+        from letters in Gen.Elements("ABCDEGHKMPRVWXYZ".ToCharArray()).ArrayOf(2)
+        from two in Gen.Elements(false, true)
+        from digits in Gen.Choose(0, 999_999)
+        let prefix = two ? new string(letters) : letters[0].ToString()
+        let body = string.Create(CultureInfo.InvariantCulture, $"{prefix}{digits:D6}")
+        select body + HongKongCheck(body);
+
+    private static Gen<string> TaiwanIds() =>
+        from letter in Gen.Elements("ABCDEFGHJKLMNPQRSTUVXYWZIO".ToCharArray())
+        from sex in Gen.Elements('1', '2')
+        from digits in Gen.Choose(0, 9_999_999)
+        let body = string.Create(CultureInfo.InvariantCulture, $"{letter}{sex}{digits:D7}")
+        select body + TaiwanCheck(body);
+
+    private static char HongKongCheck(string body)
+    {
+        var letters = body.Length - 6;
+        var sum = letters == 2 ? ((body[0] - 'A' + 10) * 9) + ((body[1] - 'A' + 10) * 8) : (36 * 9) + ((body[0] - 'A' + 10) * 8);
+        for (var k = 0; k < 6; k++)
+        {
+            sum += (body[letters + k] - '0') * (7 - k);
+        }
+
+        var check = (11 - (sum % 11)) % 11;
+        return check == 10 ? 'A' : (char)('0' + check);
+    }
+
+    private static char TaiwanCheck(string body)
+    {
+        var code = "ABCDEFGHJKLMNPQRSTUVXYWZIO".IndexOf(body[0], StringComparison.Ordinal) + 10;
+        var sum = (code / 10) + (code % 10 * 9);
+        for (var k = 1; k <= 8; k++)
+        {
+            sum += (body[k] - '0') * (9 - k);
+        }
+
+        return (char)('0' + ((10 - (sum % 10)) % 10));
+    }
 
     private static Gen<string> Cards() =>
         from first in Gen.Choose(3, 6)

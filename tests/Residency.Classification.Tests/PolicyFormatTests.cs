@@ -85,7 +85,7 @@ public class PolicyFormatTests
             rule["wehn"] = rule["when"]!.DeepClone();
             rule.Remove("when");
         });
-        Assert.Equal($"$.rules[{camera}] (rule 'camera-interior'): unknown property 'wehn' (allowed: id, path, detector, level, category, action, reference, when, note).", Assert.Single(ex.Errors));
+        Assert.Equal($"$.rules[{camera}] (rule 'camera-interior'): unknown property 'wehn' (allowed: id, path, detector, level, category, action, reference, when, note, identifies).", Assert.Single(ex.Errors));
     }
 
     [Fact]

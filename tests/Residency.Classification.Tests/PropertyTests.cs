@@ -17,13 +17,7 @@ public class PropertyTests
     private static Gen<string> Context { get; } =
         Gen.Choose(0, 12).SelectMany(n => Gen.Elements(ContextChars).ArrayOf(n)).Select(chars => new string(chars));
 
-    private static Gen<string> ResidentIds { get; } =
-        from area in Gen.Choose(110000, 829999)
-        from days in Gen.Choose(0, 45000)
-        from sequence in Gen.Choose(0, 999)
-        let birth = new DateTime(1900, 1, 1).AddDays(days)
-        let body = $"{area:D6}{birth:yyyyMMdd}{sequence:D3}"
-        select body + DetectorTests.CheckCharacter(body);
+    private static Gen<string> ResidentIds => IdentifierGenerators.ResidentIds;
 
     private static Gen<string> Vins { get; } =
         Gen.Elements(VinAlphabet.ToCharArray()).ArrayOf(17).Select(chars =>
@@ -156,26 +150,28 @@ public class PropertyTests
             Vins,
             Gen.Elements("13800138000", "+86 139 1234 5678", "138-0013-8000", "0086 13912345678", "E12345678", "EA1234567", "G1234567",
                 "354178036859789", "6222021234567890123", "4111111111111111", "89860012345678901234", "8986001234567890123A", "8986A1B2C3D4E5F6G7H8",
-                "wang@example.cn", "a@b.cn", "京AD12345", "沪A1234学", "粤B·12345", "2026-01-10T09:00:00Z", "2026.40.1", "u-88213"),
+                "wang@example.cn", "a@b.cn", "京AD12345", "沪A1234学", "粤B·12345", "2026-01-10T09:00:00Z", "2026.40.1", "u-88213",
+                "P174468(6)", "P1744686", "AB987654（3）", "B221690311", "932682198501010017", "150102880730303", "身份证", "ID ", "\u200B"),
             Gen.Choose(1, 20).SelectMany(n => Gen.Elements("0123456789".ToCharArray()).ArrayOf(n)).Select(c => new string(c)),
             Gen.Elements("E", "G", "X", "@", ".", "-", " ", "+", "86", "8986", "AB", "a1", "a12", "x", "1a2b", "39.908", ",116.397", "6225 ", "110105 "),
             Context);
         var letterDetectors = ValueDetectors.Bit(DetectorKind.Vin) | ValueDetectors.Bit(DetectorKind.Plate) | ValueDetectors.Bit(DetectorKind.Email);
         Prop.ForAll(
             (from parts in Gen.Choose(0, 4).SelectMany(n => pieces.ArrayOf(n))
-             from enabled in Gen.OneOf(Gen.Choose(0, ValueDetectors.AllKinds), Gen.Choose(0, ValueDetectors.AllKinds).Select(e => e & ~letterDetectors), Gen.Choose(0, 8).Select(k => 1 << k))
+             from enabled in Gen.OneOf(Gen.Choose(0, ValueDetectors.AllKinds), Gen.Choose(0, ValueDetectors.AllKinds).Select(e => e & ~letterDetectors), Gen.Choose(0, ValueDetectors.All.Count - 1).Select(k => 1 << k))
              select (text: string.Concat(parts), enabled)).ToArbitrary(),
             t =>
             {
                 var utf8 = Encoding.UTF8.GetBytes(t.text);
                 List<DetectorMatch> filtered = [], unfiltered = [];
-                ValueDetectors.ScanNormalized(utf8, t.enabled, filtered);
-                ValueDetectors.ScanAll(utf8, t.enabled, unfiltered, skipIdleBytes: false);
+                var context = new DetectorContext(DetectorContext.NoCaptureDate);
+                ValueDetectors.ScanNormalized(utf8, t.enabled, filtered, context);
+                ValueDetectors.ScanAll(utf8, t.enabled, unfiltered, context, skipIdleBytes: false);
 
                 // Stopping at the first match of some kinds gives the full scan's matches up to and including that one.
                 List<DetectorMatch> stopped = [];
                 var stopKinds = t.enabled & 0x155;
-                ValueDetectors.ScanNormalized(utf8, t.enabled, stopped, stopKinds);
+                ValueDetectors.ScanNormalized(utf8, t.enabled, stopped, context, stopKinds);
                 var firstStop = unfiltered.FindIndex(m => (stopKinds & ValueDetectors.Bit(m.Kind)) != 0);
                 var emailMayTakeOver = (t.enabled & ValueDetectors.Bit(DetectorKind.Email)) != 0 && t.text.Contains('@', StringComparison.Ordinal);
                 var expectedStopped = firstStop < 0 || emailMayTakeOver ? unfiltered : unfiltered.Take(firstStop + 1).ToList();

@@ -4,8 +4,9 @@ namespace Residency.Classification.Detectors;
 
 /// <summary>
 /// The one written form of an identifier that pseudonyms and masks are taken of, so every way of writing it gives one result:
-/// separators (space, '-', '·') removed, letters upper-cased (e-mail addresses lower-cased), and a mobile number without its
-/// country code. Works on the detector's (normalized) match, so full-width forms are already ASCII.
+/// separators (space, '-', '·') removed, letters upper-cased (e-mail addresses lower-cased), a mobile number without its
+/// country code, a Hong Kong ID without brackets (<c>P1744686</c>) and a first-generation (15-digit) resident ID in its
+/// 18-digit form. Works on the detector's (normalized) match, so full-width forms are already ASCII.
 /// </summary>
 internal static class CanonicalForm
 {
@@ -15,6 +16,26 @@ internal static class CanonicalForm
         if (kind == DetectorKind.Coordinates)
         {
             CoordinateDetector.AppendCanonical(match, output);
+            return;
+        }
+
+        if (kind == DetectorKind.HongKongId)
+        {
+            foreach (var b in match)
+            {
+                // Brackets: '(' ')' and the bytes of the full-width ones (EF BC 88, EF BC 89) are dropped.
+                if (AsciiBytes.IsLetterOrDigit(b))
+                {
+                    output.Append(AsciiBytes.ToUpper(b));
+                }
+            }
+
+            return;
+        }
+
+        if (kind == DetectorKind.ResidentId && match.Length == 15)
+        {
+            ResidentIdDetector.AppendEighteenDigitForm(match, output);
             return;
         }
 

@@ -3,7 +3,8 @@ namespace Residency.Classification.Detectors;
 /// <summary>The value detectors a policy can name (docs/architecture.md; docs/regulations.md "Detectors").</summary>
 public enum DetectorKind
 {
-    /// <summary>Mainland resident ID number, 18 characters, GB 11643 (MOD 11-2 check and a real birth date). Policy name <c>cn-resident-id</c>.</summary>
+    /// <summary>Mainland resident ID number, 18 characters, GB 11643 (MOD 11-2 check and a real birth date), also the 2023 foreign
+    /// permanent resident ID and, with a keyword near it, the first-generation 15-digit ID. Policy name <c>cn-resident-id</c>.</summary>
     ResidentId,
 
     /// <summary>Mainland mobile number, optionally with +86/0086/86. Policy name <c>cn-mobile</c>.</summary>
@@ -33,4 +34,10 @@ public enum DetectorKind
     /// <summary>A decimal latitude/longitude pair inside China written in text. Policy name <c>coordinates</c> (the same rule
     /// also classifies numeric lat/lon pairs in objects).</summary>
     Coordinates,
+
+    /// <summary>Hong Kong identity card number (letters, six digits, check character). Policy name <c>hk-id</c>.</summary>
+    HongKongId,
+
+    /// <summary>Taiwan national ID number (letter, 1 or 2, eight digits with a check digit). Policy name <c>tw-id</c>.</summary>
+    TaiwanId,
 }

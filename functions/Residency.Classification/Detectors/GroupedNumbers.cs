@@ -8,7 +8,7 @@ namespace Residency.Classification.Detectors;
 internal static class GroupedNumbers
 {
     /// <summary>A grouped resident ID starting at a 6-digit run: 6-8-4 or 6-4-4-4, the last group 4 digits or 3 digits and X.</summary>
-    public static bool TryMatchResidentId(ReadOnlySpan<byte> text, int start, int runEnd, out int length)
+    public static bool TryMatchResidentId(ReadOnlySpan<byte> text, int start, int runEnd, int latestBirthDate, out int length)
     {
         length = 0;
         if (runEnd - start != 6 || runEnd >= text.Length || !AsciiBytes.IsGroupSeparator(text[runEnd]))
@@ -30,7 +30,7 @@ internal static class GroupedNumbers
             end = TryGroups(text, i, separator, fourFourFour, id, ref count);
         }
 
-        if (end < 0 || AsciiBytes.LetterOrDigitAt(text, end) || !ResidentIdDetector.IsValid(id))
+        if (end < 0 || AsciiBytes.LetterOrDigitAt(text, end) || !ResidentIdDetector.IsValid(id, latestBirthDate))
         {
             return false;
         }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text;
 using Residency.Classification.Streaming;
 
 namespace Residency.Classification.Detectors;
@@ -9,11 +11,16 @@ namespace Residency.Classification.Detectors;
 /// spaces a space, dash variants '-', and middle-dot variants '·' (U+00B7). Everything else is copied unchanged, so offsets
 /// map back to the original text by the change points. Full-width punctuation (<c>，：（）</c>) is left alone: it is in most
 /// Chinese text and changes no boundary, so such text needs no copy (the coordinate detector reads '，' itself).
+/// Invisible format characters (Unicode category Cf: U+200B, U+200D, U+2060, U+FEFF, U+00AD...) are removed when
+/// <see cref="RemoveFormat"/> is set, so an identifier with one inside is read whole; <see cref="FormatSeen"/> tells the
+/// caller to read the text once more with them kept, where they separate what they stand between.
 /// </summary>
 internal sealed class TextNormalizer
 {
-    // Lead bytes of every character this rewrites: C2 (U+00A0), E2 (dashes, bullets, U+2212, U+22C5), E3 (U+3000, U+30FB), EF (U+FFxx).
-    private static readonly SearchValues<byte> LeadBytes = SearchValues.Create([0xC2, 0xE2, 0xE3, 0xEF]);
+    // Lead bytes of every character this rewrites: C2 (U+00A0, U+00AD), E2 (dashes, bullets, U+2212, U+22C5, U+200B-U+206F),
+    // E3 (U+3000, U+30FB), EF (U+FFxx, U+FEFF), and those of the other format characters (D8, DB, DC, E0, E1, F0, F3). CJK
+    // ideographs (E4-E9) are none of them, so Chinese text is still passed over by one vectorized search.
+    private static readonly SearchValues<byte> LeadBytes = SearchValues.Create([0xC2, 0xD8, 0xDB, 0xDC, 0xE0, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0, 0xF3]);
 
     // Per change: the offsets just after it in the normalized and in the original text (a first entry (0, 0) is implied).
     private readonly List<(int Normalized, int Original)> _changes = [];
@@ -24,11 +31,18 @@ internal sealed class TextNormalizer
     /// <summary>The normalized text of the last <see cref="Normalize"/> that returned true.</summary>
     public ByteBuffer Output { get; } = new();
 
+    /// <summary>Whether <see cref="Normalize"/> removes format characters (true) or keeps them as they are.</summary>
+    public bool RemoveFormat { get; set; } = true;
+
+    /// <summary>True when the last <see cref="Normalize"/> met a format character (removed or not).</summary>
+    public bool FormatSeen { get; private set; }
+
     /// <summary>Normalizes <paramref name="text"/> into <see cref="Output"/>; false (and nothing written) when it has nothing to rewrite.</summary>
     public bool Normalize(ReadOnlySpan<byte> text)
     {
         _changes.Clear();
         _cursor = -1;
+        FormatSeen = false;
         Output.Truncate(0);
         var copied = 0;
         var i = text.IndexOfAny(LeadBytes);
@@ -89,19 +103,47 @@ internal sealed class TextNormalizer
         return _cursor < 0 ? normalizedOffset : _changes[_cursor].Original + (normalizedOffset - _changes[_cursor].Normalized);
     }
 
-    /// <summary>The UTF-8 length of the character at the start of <paramref name="text"/> when it is rewritten, else 0.</summary>
-    private static int TryMap(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> replacement)
+    /// <summary>True when <paramref name="text"/> holds only spaces and format characters (what may surround a whole value).</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> text)
+    {
+        while (!text.IsEmpty)
+        {
+            if (text[0] == ' ')
+            {
+                text = text[1..];
+                continue;
+            }
+
+            if (Rune.DecodeFromUtf8(text, out var rune, out var consumed) != OperationStatus.Done || Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format)
+            {
+                return false;
+            }
+
+            text = text[consumed..];
+        }
+
+        return true;
+    }
+
+    /// <summary>The UTF-8 length of the character at the start of <paramref name="text"/> when it is rewritten (or removed:
+    /// <paramref name="replacement"/> empty), else 0.</summary>
+    private int TryMap(ReadOnlySpan<byte> text, out ReadOnlySpan<byte> replacement)
     {
         replacement = default;
-        if (text[0] == 0xC2)
+        if (text[0] < 0xE0)
         {
-            if (text.Length >= 2 && text[1] == 0xA0)
+            if (text[0] == 0xC2 && text.Length >= 2 && text[1] == 0xA0)
             {
                 replacement = " "u8;
                 return 2;
             }
 
-            return 0;
+            return FormatLength(text);
+        }
+
+        if (text[0] >= 0xF0)
+        {
+            return FormatLength(text);
         }
 
         if (text.Length < 3)
@@ -129,7 +171,21 @@ internal sealed class TextNormalizer
             0x2022 or 0x2027 or 0x22C5 or 0x30FB or 0xFF65 => "·"u8,
             _ => default,
         };
-        return replacement.IsEmpty ? 0 : 3;
+
+        // U+3000-U+3FFF (CJK punctuation, kana) holds no format character: the common case in Chinese text skips the lookup.
+        return !replacement.IsEmpty ? 3 : text[0] == 0xE3 ? 0 : FormatLength(text);
+    }
+
+    /// <summary>For a format character at the start of the text: its length when it is removed, else 0 (and it is noted as seen).</summary>
+    private int FormatLength(ReadOnlySpan<byte> text)
+    {
+        if (Rune.DecodeFromUtf8(text, out var rune, out var consumed) != OperationStatus.Done || Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format)
+        {
+            return 0;
+        }
+
+        FormatSeen = true;
+        return RemoveFormat ? consumed : 0;
     }
 
     /// <summary>The ASCII characters U+0021-U+007E, indexed by full-width code point minus U+FF01.</summary>

@@ -7,7 +7,7 @@ namespace Residency.Classification.Detectors;
 public static class ValueDetectors
 {
     /// <summary>Every detector.</summary>
-    internal const int AllKinds = (1 << 10) - 1;
+    internal const int AllKinds = (1 << 12) - 1;
 
     /// <summary>All detector kinds in a stable order.</summary>
     public static IReadOnlyList<DetectorKind> All { get; } = Enum.GetValues<DetectorKind>();
@@ -25,6 +25,8 @@ public static class ValueDetectors
         DetectorKind.Passport => "cn-passport",
         DetectorKind.Email => "email",
         DetectorKind.Coordinates => "coordinates",
+        DetectorKind.HongKongId => "hk-id",
+        DetectorKind.TaiwanId => "tw-id",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown detector."),
     };
 
@@ -45,7 +47,7 @@ public static class ValueDetectors
     }
 
     /// <summary>Finds every identifier in the text, in any written form (full-width, grouped); returns the detector and the
-    /// matched text as written.</summary>
+    /// matched text as written. Without an upload there is no capture date: ID numbers may carry birth dates up to 2099-12-31.</summary>
     public static IReadOnlyList<(DetectorKind Kind, string Value)> FindAll(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -71,8 +73,9 @@ public static class ValueDetectors
         return scanner.TryWholeValue(Encoding.UTF8.GetBytes(text), out var canonical) ? Encoding.UTF8.GetString(canonical) : null;
     }
 
-    /// <summary>True when the 18-character text is a valid resident ID number (MOD 11-2 and a real date).</summary>
-    public static bool IsValidResidentId(string id) => ResidentIdDetector.IsValid(Encoding.UTF8.GetBytes(id));
+    /// <summary>True when the 18-character text is a valid resident ID number (a province code, MOD 11-2, and a birth date that
+    /// exists from 1900-01-01 to 2099-12-31: without an upload there is no capture date to bound it by).</summary>
+    public static bool IsValidResidentId(string id) => ResidentIdDetector.IsValid(Encoding.UTF8.GetBytes(id), DetectorContext.NoCaptureDate);
 
     /// <summary>True when the 17-character text is a VIN with a valid check digit.</summary>
     public static bool IsValidVin(string vin) => VinDetector.IsValid(Encoding.UTF8.GetBytes(vin));
@@ -84,7 +87,7 @@ public static class ValueDetectors
     /// <remarks>With <paramref name="stopKinds"/>, the scan ends at the first match of one of those kinds (callers that only
     /// need the highest level pass the detectors of the highest level). Not while an e-mail address could still take over
     /// the match (an '@' in the text and the e-mail detector on), so the matches found are always the full scan's first ones.</remarks>
-    internal static void ScanNormalized(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, int stopKinds = 0)
+    internal static void ScanNormalized(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, in DetectorContext context, int stopKinds = 0)
     {
         // Most values hold no digit; then only e-mail (needs '@'), plates (need a CJK byte) and all-letter VINs can match.
         if (text.IndexOfAnyInRange((byte)'0', (byte)'9') < 0)
@@ -109,13 +112,13 @@ public static class ValueDetectors
             stopKinds = 0;
         }
 
-        ScanAll(text, enabled, results, skipIdleBytes: true, stopKinds);
+        ScanAll(text, enabled, results, context, skipIdleBytes: true, stopKinds);
     }
 
     /// <summary>The scan itself, byte by byte, without the prefilters of <see cref="ScanNormalized"/> (tests check they change nothing).
     /// With <paramref name="skipIdleBytes"/> it jumps over bytes that cannot start a match: inside a run of letters and digits
     /// (<see cref="SkipInsideToken"/>) and, without the plate detector, Chinese text.</summary>
-    internal static void ScanAll(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, bool skipIdleBytes = false, int stopKinds = 0)
+    internal static void ScanAll(ReadOnlySpan<byte> text, int enabled, List<DetectorMatch> results, in DetectorContext context, bool skipIdleBytes = false, int stopKinds = 0)
     {
         var skipChinese = skipIdleBytes && !On(enabled, DetectorKind.Plate);
         var i = 0;
@@ -151,7 +154,7 @@ public static class ValueDetectors
                 if (!AsciiBytes.DigitAt(text, i - 1))
                 {
                     var runEnd = AsciiBytes.DigitRunEnd(text, i);
-                    found = TryDigitRun(text, i, runEnd, enabled, out match);
+                    found = TryDigitRun(text, i, runEnd, enabled, context, out match);
                     next = runEnd;
                 }
 
@@ -252,7 +255,8 @@ public static class ValueDetectors
 
     /// <summary>
     /// True when some run of consecutive ASCII digits could belong to a match of an enabled digit detector. Every match holds
-    /// a run of a known shape: an ID number a run of 17 or more, or the 6 of its first group; a bank card 16 or more, or a
+    /// a run of a known shape: an ID number a run of 17 or more, 15 (first generation), or the 6 of its first group; a Hong Kong
+    /// ID 6 or 7 after its letters; a Taiwan ID 9 after its letter; a bank card 16 or more, or a
     /// first group of 4 starting 3-6; an IMEI 15; a passport 7 after its letters; a mobile number 11, or a group of 4 (3-4-4,
     /// 0086); an ICCID 4 or more starting 8986; a coordinate 3 decimals after a point. Timestamps, versions and short ids hold
     /// none of these, so most texts are ruled out in one vectorized pass over their digit runs.
@@ -291,7 +295,9 @@ public static class ValueDetectors
 
     /// <summary>The shapes of <see cref="AnyRunMayMatch"/> for one run of at least 3 digits at <paramref name="i"/>.</summary>
     private static bool MayMatch(ReadOnlySpan<byte> text, int i, int run, int enabled) =>
-        (On(enabled, DetectorKind.ResidentId) && (run >= 17 || run == 6))
+        (On(enabled, DetectorKind.ResidentId) && (run >= 17 || run == 6 || run == 15))
+        || (On(enabled, DetectorKind.HongKongId) && run is 6 or 7)
+        || (On(enabled, DetectorKind.TaiwanId) && run == 9)
         || (On(enabled, DetectorKind.BankCard) && (run >= 16 || (run == 4 && text[i] >= '3' && text[i] <= '6')))
         || (On(enabled, DetectorKind.Imei) && run >= 15)
         || (On(enabled, DetectorKind.Passport) && run >= 7)
@@ -301,11 +307,13 @@ public static class ValueDetectors
 
     private static bool On(int enabled, DetectorKind kind) => (enabled & Bit(kind)) != 0;
 
-    private static bool TryDigitRun(ReadOnlySpan<byte> text, int start, int runEnd, int enabled, out DetectorMatch match)
+    private static bool TryDigitRun(ReadOnlySpan<byte> text, int start, int runEnd, int enabled, in DetectorContext context, out DetectorMatch match)
     {
         int length;
         if (On(enabled, DetectorKind.ResidentId)
-            && (ResidentIdDetector.TryMatchAt(text, start, out length) || GroupedNumbers.TryMatchResidentId(text, start, runEnd, out length)))
+            && (ResidentIdDetector.TryMatchAt(text, start, context.LatestBirthDate, out length)
+                || GroupedNumbers.TryMatchResidentId(text, start, runEnd, context.LatestBirthDate, out length)
+                || ResidentIdDetector.TryMatchFirstGenerationAt(text, start, runEnd, context, out length)))
         {
             match = new DetectorMatch(DetectorKind.ResidentId, start, length);
             return true;
@@ -364,6 +372,18 @@ public static class ValueDetectors
         if (On(enabled, DetectorKind.Iccid) && NumberDetectors.TryMatchIccid(text, start, out length))
         {
             match = new DetectorMatch(DetectorKind.Iccid, start, length);
+            return true;
+        }
+
+        if (AsciiBytes.IsLetter(text[start]) && On(enabled, DetectorKind.HongKongId) && HongKongIdDetector.TryMatchAt(text, start, out length))
+        {
+            match = new DetectorMatch(DetectorKind.HongKongId, start, length);
+            return true;
+        }
+
+        if (AsciiBytes.IsLetter(text[start]) && On(enabled, DetectorKind.TaiwanId) && TaiwanIdDetector.TryMatchAt(text, start, out length))
+        {
+            match = new DetectorMatch(DetectorKind.TaiwanId, start, length);
             return true;
         }
 

@@ -29,6 +29,10 @@ public sealed class PolicyRule
     /// <summary>An optional condition on the matched node; a conditional rule classifies the whole node as one unit.</summary>
     public RuleCondition? When { get; init; }
 
+    /// <summary>For a path rule: the kind of identifier each value at its path is (<c>"identifies": "phone"</c>), so the person
+    /// it names is counted (<see cref="ClassifiedUpload.Subjects"/>); null when the values name no one by themselves.</summary>
+    public SubjectKind? Identifies { get; init; }
+
     /// <summary>Position of the rule in the policy (the fallback rule comes last).</summary>
     internal int Index { get; set; }
 

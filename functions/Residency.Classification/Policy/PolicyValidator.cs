@@ -82,6 +82,12 @@ internal sealed partial class PolicyValidator
                 : $"{where}: generalize applies to numbers and timestamps, not to text a detector found (use mask, pseudonymize, keep or drop).");
         }
 
+        if (rule.Identifies is { } identifies)
+        {
+            Check(rule is { Path: not null, When: null } && !isFallback,
+                $"{where}: 'identifies' names what the values at a path are, so it belongs on a path rule without 'when' (not on {(isFallback ? "the fallback" : rule.Detector is not null ? "a detector rule" : "a conditional rule")}; '{SubjectKinds.ToName(identifies)}' was given).");
+        }
+
         if (rule.When is not null)
         {
             if (Check(rule.Path is not null, $"{where}: 'when' is allowed only on path rules."))

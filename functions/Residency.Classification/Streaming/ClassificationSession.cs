@@ -41,6 +41,9 @@ internal sealed class ClassificationSession
 
     public TagAccumulator Tags { get; } = new();
 
+    /// <summary>The persons the upload names, one per distinct identifier.</summary>
+    public SubjectCollector Subjects { get; } = new();
+
     // Envelope values found so far.
     public bool SchemaSeen;
     public string? MessageId;
@@ -55,6 +58,9 @@ internal sealed class ClassificationSession
     public int CapturedAtStart = -1;
     public int CapturedAtLength;
     public string? Kind;
+
+    /// <summary>True once the scanner knows the upload's capture date (the latest birth date of an ID number).</summary>
+    public bool CaptureDateKnown;
 
     /// <summary>The deepest frame used by the current upload (only those are cleared afterwards).</summary>
     public int DeepestFrame;
@@ -219,6 +225,7 @@ internal sealed class ClassificationSession
         Keys.Clear();
         Scanner.Trim(256 * 1024);
         Tags.Clear();
+        Subjects.Clear();
 
         // Ids stay valid during an upload; the cache is bounded between uploads.
         if (_dynamicPaths.Count > 4096)
@@ -234,6 +241,8 @@ internal sealed class ClassificationSession
         CapturedAtLength = 0;
         Kind = null;
         CaptureDepth = 0;
+        CaptureDateKnown = false;
+        Scanner.LatestBirthDate = DetectorContext.NoCaptureDate;
     }
 }
 

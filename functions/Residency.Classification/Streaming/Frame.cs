@@ -26,6 +26,13 @@ internal struct Frame
     /// <summary>The rule unknown descendants inherit.</summary>
     public PolicyRule Inherited;
 
+    /// <summary>The detector rule a property name holding an identifier raised this container to (its own name's or an
+    /// ancestor's): every value below is stored at least at its level. Null when no name on the way down held one.</summary>
+    public PolicyRule? Floor;
+
+    /// <summary>The names written in place of this object's identifying property names, so two never collide (rarely needed).</summary>
+    public HashSet<(ulong, ulong)>? NameReplacements;
+
     public int ArenaMark;
 
     /// <summary>Bits of the known child names (by index in the policy node) already seen in this object.</summary>
@@ -53,6 +60,7 @@ internal struct Coordinate
     public int NameLength;
     public PathNode? Node;
     public PolicyRule Rule;
+    public RuleAction Action;
 }
 
 /// <summary>A property name seen in the current object (for duplicate detection).</summary>

@@ -66,7 +66,8 @@ internal static class ResultBuilder
             fragments[index++] = new ClassifiedFragment(lvl, dominant[(int)lvl] < 0 ? "unclassified" : CategoryName(s, dominant[(int)lvl]), new ReadOnlyMemory<byte>(bytes, start, position - start));
         }
 
-        return new ClassifiedUpload(s.MessageId, s.VehicleKey, s.CapturedAt, s.Kind, level, fields, fragments, policy, keyId);
+        IReadOnlyList<IdentifiedSubject> subjects = s.Subjects.Subjects.Count == 0 ? [] : s.Subjects.Subjects.ToArray();
+        return new ClassifiedUpload(s.MessageId, s.VehicleKey, s.CapturedAt, s.Kind, level, fields, fragments, subjects, s.Subjects.BeyondLimit, policy, keyId);
     }
 
     private static void Append(Span<byte> destination, ref int position, ReadOnlySpan<byte> bytes)

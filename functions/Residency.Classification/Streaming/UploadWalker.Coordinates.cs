@@ -5,7 +5,7 @@ namespace Residency.Classification.Streaming;
 /// <summary>Latitude/longitude pairs: held until their object ends, then tested against geofences.</summary>
 internal ref partial struct UploadWalker
 {
-    private bool TryDefer(ref Frame parent, int nameStart, int nameLength, PathNode? node, PolicyRule rule)
+    private bool TryDefer(ref Frame parent, int nameStart, int nameLength, PathNode? node, PolicyRule rule, RuleAction action)
     {
         var name = Name(nameStart, nameLength);
         var isLat = name.SequenceEqual(_policy.LatitudeName);
@@ -30,6 +30,7 @@ internal ref partial struct UploadWalker
         slot.NameLength = nameLength;
         slot.Node = node;
         slot.Rule = rule;
+        slot.Action = action;
         return true;
     }
 
@@ -41,6 +42,7 @@ internal ref partial struct UploadWalker
         }
 
         var rule = c.Rule;
+        var action = c.Action;
         if (pair)
         {
             var area = _policy.GeofenceRule;
@@ -48,15 +50,17 @@ internal ref partial struct UploadWalker
             if (insideGeofence && area is not null && area.Level >= rule.Level)
             {
                 rule = area;
+                action = area.Action;
             }
             else if (anywhere is not null && anywhere.Level > rule.Level)
             {
                 rule = anywhere;
+                action = anywhere.Action;
             }
         }
 
         var dynamicId = Tag(depth, c.NameStart, c.NameLength, c.Node, rule);
-        if (rule.Action.Kind == RuleActionKind.Drop)
+        if (action.Kind == RuleActionKind.Drop)
         {
             return;
         }
@@ -64,6 +68,6 @@ internal ref partial struct UploadWalker
         var writer = Open(rule.Level, depth);
         WriteName(writer, c.Node, dynamicId, c.NameStart, c.NameLength);
 
-        WriteNumber(writer, _input.Slice(c.TokenStart, c.TokenLength), c.Value, rule.Action);
+        WriteNumber(writer, _input.Slice(c.TokenStart, c.TokenLength), c.Value, action, c.Node);
     }
 }

@@ -39,6 +39,8 @@ internal ref partial struct UploadWalker
                 }
 
                 _s.CapturedAt = capturedAt;
+                _s.Scanner.LatestBirthDate = DetectorContext.DateOf(capturedAt);
+                _s.CaptureDateKnown = true;
                 _s.CapturedAtStart = (int)_reader.TokenStartIndex;
                 _s.CapturedAtLength = _reader.ValueSpan.Length + 2;
                 _s.Tags.Add(node, rule, envelope: true);

@@ -53,6 +53,20 @@ internal ref partial struct UploadWalker
 
     private ReadOnlySpan<byte> Name(int start, int length) => start >= 0 ? _input.Slice(start, length) : _s.Names.Slice(~start, length);
 
+    /// <summary>The property name a value is known by: its own, or for an array element that of its array (an ID keyword there
+    /// makes a first-generation ID number count, <c>"idNumbers": ["150102880730303"]</c>).</summary>
+    private ReadOnlySpan<byte> FieldName(int depth, int nameStart, int nameLength)
+    {
+        while (nameLength == 0 && depth > 0 && _s.Frames[depth].IsArray)
+        {
+            nameStart = _s.Frames[depth].NameStart;
+            nameLength = _s.Frames[depth].NameLength;
+            depth--;
+        }
+
+        return nameLength == 0 ? default : Name(nameStart, nameLength);
+    }
+
     private string NameString(int start, int length) => System.Text.Encoding.UTF8.GetString(Name(start, length));
 
     private void CheckDuplicate(int depth, int nameStart, int nameLength)

@@ -38,24 +38,27 @@ internal ref partial struct UploadWalker
         return writer;
     }
 
-    private void EmitLeaf(int depth, int nameStart, int nameLength, PathNode? node, PolicyRule rule)
+    /// <summary>Writes a scalar value under <paramref name="rule"/> (its level and tag) with <paramref name="action"/> (the
+    /// field's own: a rule raised by a property name keeps the action of the field it raised).</summary>
+    private void EmitLeaf(int depth, int nameStart, int nameLength, PathNode? node, PolicyRule rule, RuleAction action)
     {
         var token = _reader.TokenType;
-        var action = rule.Action;
         var scanned = false;
         var dynamicId = -1;
         if (_policy.DetectorsAbove[(int)rule.Level] != 0 && IsScannedAsText(token, node))
         {
             var value = token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan;
-            var scanner = _s.Scanner;
-            scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level]);
+            var scanner = Scanner;
+            var fieldName = FieldName(depth, nameStart, nameLength);
+            scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level], fieldName);
             if (scanner.Matches.Count > 0)
             {
                 var fieldAction = action;
                 var raised = HighestDetectorRule(rule);
 
                 // Raised: rewrite every identifier in the text, including those at the field's own level.
-                scanner.Scan(value, _policy.DetectorsAtOrAbove[(int)rule.Level]);
+                scanner.Scan(value, _policy.DetectorsAtOrAbove[(int)rule.Level], fieldName: fieldName);
+                AddMatchSubjects();
                 rule = raised;
                 var raisedId = Tag(depth, nameStart, nameLength, node, rule);
                 if (fieldAction.Kind == RuleActionKind.Keep)
@@ -66,6 +69,11 @@ internal ref partial struct UploadWalker
                     ValueTransforms.TransformSpans(value, scanner, _policy.DetectorRules, _key, _s.Scratch);
                     writer.WriteStringValue(_s.Scratch.Written[scratchStart..]);
                     _s.Scratch.Truncate(scratchStart);
+                    if (IdentifiedKind(node) is { } raisedKind)
+                    {
+                        AddIdentifiedValue(raisedKind, value);
+                    }
+
                     return;
                 }
 
@@ -79,6 +87,12 @@ internal ref partial struct UploadWalker
         if (!scanned)
         {
             dynamicId = Tag(depth, nameStart, nameLength, node, rule);
+        }
+
+        // A value its rule says identifies a person counts once: pseudonyms and masks already read its canonical form.
+        if (IdentifiedKind(node) is { } kind && action.Kind is not (RuleActionKind.Pseudonymize or RuleActionKind.Mask))
+        {
+            AddIdentifiedValue(kind, _reader.TokenType == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan);
         }
 
         if (action.Kind == RuleActionKind.Drop)
@@ -180,7 +194,7 @@ internal ref partial struct UploadWalker
                 writer.WriteRawValue(raw, skipInputValidation: true);
                 return;
             case RuleActionKind.Generalize when token == JsonTokenType.Number:
-                WriteNumber(writer, raw, _reader.GetDouble(), action);
+                WriteNumber(writer, raw, _reader.GetDouble(), action, node);
                 return;
             case RuleActionKind.Generalize when token == JsonTokenType.String && action.Truncate is { } unit:
                 Span<byte> seconds = stackalloc byte[20];
@@ -203,7 +217,7 @@ internal ref partial struct UploadWalker
                 writer.WriteNullValue();
                 return;
             default:
-                WritePseudonymizedOrMasked(writer, token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan, action);
+                WritePseudonymizedOrMasked(writer, token == JsonTokenType.String ? UnescapedValue() : _reader.ValueSpan, action, node);
                 return;
         }
     }
@@ -230,12 +244,29 @@ internal ref partial struct UploadWalker
     }
 
     /// <summary>Writes the pseudonym or the mask of a value as a JSON string, through the session's scratch buffer. A value
-    /// that is exactly one identifier is transformed in its canonical form, so every way of writing it gives one result.</summary>
-    private void WritePseudonymizedOrMasked(Utf8JsonWriter writer, ReadOnlySpan<byte> value, RuleAction action)
+    /// that is exactly one identifier is transformed in its canonical form, so every way of writing it gives one result; when
+    /// its rule says what it identifies, the person is counted from the same reading.</summary>
+    private void WritePseudonymizedOrMasked(Utf8JsonWriter writer, ReadOnlySpan<byte> value, RuleAction action, PathNode? node)
     {
-        if (_s.Scanner.TryWholeValue(value, out var canonical))
+        var identifies = IdentifiedKind(node);
+        if (Scanner.TryWholeValue(value, out var canonical, out var detector))
         {
+            if (identifies is { } kind && SubjectKinds.Of(detector) == kind)
+            {
+                _s.Subjects.Add(kind, canonical, _key);
+                identifies = null;
+            }
+
+            if (identifies is { } other)
+            {
+                AddSubjectText(other, value);
+            }
+
             value = canonical;
+        }
+        else if (identifies is { } kind)
+        {
+            AddSubjectText(kind, value);
         }
 
         var scratchStart = _s.Scratch.Length;
@@ -252,7 +283,7 @@ internal ref partial struct UploadWalker
         _s.Scratch.Truncate(scratchStart);
     }
 
-    private void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> raw, double value, RuleAction action)
+    private void WriteNumber(Utf8JsonWriter writer, ReadOnlySpan<byte> raw, double value, RuleAction action, PathNode? node)
     {
         switch (action.Kind)
         {
@@ -264,7 +295,7 @@ internal ref partial struct UploadWalker
                 break;
             case RuleActionKind.Pseudonymize:
             case RuleActionKind.Mask:
-                WritePseudonymizedOrMasked(writer, raw, action);
+                WritePseudonymizedOrMasked(writer, raw, action, node);
                 break;
             default:
                 writer.WriteNullValue();

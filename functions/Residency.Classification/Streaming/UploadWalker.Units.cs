@@ -59,31 +59,47 @@ internal ref partial struct UploadWalker
         writer.WriteRawValue(unit, skipInputValidation: true);
     }
 
-    /// <summary>Raises a unit's rule when a detector finds more in any of its strings (the unit is stored whole, so the level moves).</summary>
+    /// <summary>Raises a unit's rule when a detector finds more in any of its strings or property names (the unit is stored
+    /// whole, as written, so the level moves).</summary>
     private PolicyRule ScanUnitStrings(ReadOnlySpan<byte> unit, PolicyRule rule)
     {
         var reader = new Utf8JsonReader(unit);
+        int nameStart = -1, nameLength = 0;
         while (reader.Read())
         {
-            if (reader.TokenType != JsonTokenType.String)
+            var isName = reader.TokenType == JsonTokenType.PropertyName;
+            if (!isName && reader.TokenType != JsonTokenType.String)
             {
+                nameStart = -1;
                 continue;
             }
 
             var scratchStart = _s.Scratch.Length;
-            ReadOnlySpan<byte> value;
+            ReadOnlySpan<byte> text;
             if (reader.ValueIsEscaped)
             {
                 var written = reader.CopyString(_s.Scratch.GetSpan(reader.ValueSpan.Length));
-                value = _s.Scratch.Slice(scratchStart, written);
+                text = _s.Scratch.Slice(scratchStart, written);
             }
             else
             {
-                value = reader.ValueSpan;
+                text = reader.ValueSpan;
             }
 
-            _s.Scanner.Scan(value, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level]);
-            rule = HighestDetectorRule(rule);
+            // A string's property name gives keyword context (unescaped names only: only a first-generation ID needs it).
+            var fieldName = !isName && nameStart >= 0 ? unit.Slice(nameStart, nameLength) : default;
+            Scanner.Scan(text, _policy.DetectorsAbove[(int)rule.Level], _policy.HighestDetectorsAbove[(int)rule.Level], fieldName);
+            if (_s.Scanner.Matches.Count > 0)
+            {
+                var raised = HighestDetectorRule(rule);
+
+                // The first scan stopped at the first match of the highest level: read on for every person the text names.
+                _s.Scanner.Scan(text, _policy.DetectorsAbove[(int)rule.Level], fieldName: fieldName);
+                AddMatchSubjects();
+                rule = raised;
+            }
+            nameStart = isName && !reader.ValueIsEscaped ? (int)reader.TokenStartIndex + 1 : -1;
+            nameLength = reader.ValueSpan.Length;
             _s.Scratch.Truncate(scratchStart);
         }
 

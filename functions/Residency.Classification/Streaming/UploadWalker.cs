@@ -88,8 +88,10 @@ internal ref partial struct UploadWalker
                 CheckDuplicate(depth, nameStart, nameLength);
             }
 
+            // A name the policy does not know may itself be an identifier (a map keyed by phone or ID numbers).
+            var nameRule = child is null && _s.CaptureDepth == 0 ? ScanName(depth, ref nameStart, ref nameLength) : null;
             _reader.Read();
-            HandleValue(depth, nameStart, nameLength, child);
+            HandleValue(depth, nameStart, nameLength, child, nameRule);
         }
     }
 
@@ -106,14 +108,16 @@ internal ref partial struct UploadWalker
                 return;
             }
 
-            HandleValue(depth, 0, 0, element);
+            HandleValue(depth, 0, 0, element, null);
             _s.Frames[depth].ElementIndex++;
         }
     }
 
-    private void HandleValue(int parentDepth, int nameStart, int nameLength, PathNode? node)
+    /// <summary>Handles the value the reader is on; <paramref name="nameRule"/> is the detector rule its property name raised it to.</summary>
+    private void HandleValue(int parentDepth, int nameStart, int nameLength, PathNode? node, PolicyRule? nameRule)
     {
         ref var parent = ref _s.Frames[parentDepth];
+        var floor = nameRule is not null && (parent.Floor is null || nameRule.Level > parent.Floor.Level) ? nameRule : parent.Floor;
         var token = _reader.TokenType;
         if (node is not null && node.Expected != JsonType.Any)
         {
@@ -148,6 +152,7 @@ internal ref partial struct UploadWalker
             }
 
             frame.Inherited = node?.EffectiveRule ?? parent.Inherited;
+            frame.Floor = floor;
             if (frame.IsArray)
             {
                 WalkArray(depth);
@@ -166,17 +171,24 @@ internal ref partial struct UploadWalker
         }
 
         var rule = node?.EffectiveRule ?? parent.Inherited;
+        var action = rule.Action;
+        if (floor is not null && floor.Level > rule.Level)
+        {
+            // Raised by a property name on the way down: stored at the detector's level, with the field's own action.
+            rule = floor;
+        }
+
         if (parentDepth == 0 && node is not null && node.Envelope != EnvelopeField.None && !HandleEnvelope(node, rule))
         {
             return;
         }
 
-        if (!parent.IsArray && token == JsonTokenType.Number && (_policy.GeofenceRule ?? _policy.CoordinatesRule) is not null && TryDefer(ref parent, nameStart, nameLength, node, rule))
+        if (!parent.IsArray && token == JsonTokenType.Number && (_policy.GeofenceRule ?? _policy.CoordinatesRule) is not null && TryDefer(ref parent, nameStart, nameLength, node, rule, action))
         {
             return;
         }
 
-        EmitLeaf(parentDepth, nameStart, nameLength, node, rule);
+        EmitLeaf(parentDepth, nameStart, nameLength, node, rule, action);
     }
 
     private void FinishObject(int depth)

@@ -133,6 +133,13 @@ public sealed class IngestPipelineTests(AzuriteFixture azurite)
         }
 
         Assert.Equal(ClassificationPolicy.Default.Sha256, document.RootElement.GetProperty("policy").GetString());
+
+        // The persons the account upload names, sketched per kind; the record holds sketches, never the identifiers.
+        Assert.Equal(["account", "bank-card", "email", "passport", "phone", "resident-id"],
+            document.RootElement.GetProperty("subjects").EnumerateObject().Select(p => p.Name));
+        var text = stored.Value.Content.ToString();
+        Assert.DoesNotContain("13800138000", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("11010519491231002X", text, StringComparison.Ordinal);
         Assert.All(replay.Events, e => Assert.Equal(EventDisposition.AlreadyCommitted, e.Disposition));
         Assert.Equal(0, replay.StorageRequests);
         var commits = new List<string>();

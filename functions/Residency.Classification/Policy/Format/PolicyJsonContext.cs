@@ -19,4 +19,5 @@ namespace Residency.Classification.Policy.Format;
 [JsonSerializable(typeof(FieldCondition))]
 [JsonSerializable(typeof(CombinedCondition))]
 [JsonSerializable(typeof(RuleActionKind))]
+[JsonSerializable(typeof(SubjectKind))]
 internal sealed partial class PolicyJsonContext : JsonSerializerContext;

@@ -26,6 +26,9 @@ internal sealed class RuleDocument
     /// <summary>Free text for the policy's readers.</summary>
     public string? Note { get; init; }
 
+    /// <summary>What kind of identifier the values at the rule's path are, when each names a person (counted in the ledger).</summary>
+    public SubjectKind? Identifies { get; init; }
+
     /// <summary>The runtime rule of a validated document.</summary>
     public PolicyRule ToRule(int index) => new()
     {
@@ -38,6 +41,7 @@ internal sealed class RuleDocument
         Action = Action.ToAction(),
         Reference = Reference,
         When = When?.ToCondition(),
+        Identifies = Identifies,
         Index = index,
     };
 }
