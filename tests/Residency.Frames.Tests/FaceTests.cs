@@ -1,4 +1,3 @@
-using Residency.Development.Frames;
 using Xunit;
 
 namespace Residency.Frames.Tests;

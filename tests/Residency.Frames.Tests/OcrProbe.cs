@@ -2,7 +2,6 @@ using Residency.Classification.Detectors;
 using Residency.Frames.Inference;
 using Residency.Frames.Text;
 using SkiaSharp;
-using Xunit;
 
 namespace Residency.Frames.Tests;
 
