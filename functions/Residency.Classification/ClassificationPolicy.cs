@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Residency.Classification.Detectors;
 using Residency.Classification.Policy;
+using Residency.Classification.Streaming;
 
 namespace Residency.Classification;
 
@@ -16,6 +17,7 @@ public sealed class ClassificationPolicy
     // Field tags are immutable, and most uploads repeat the same (path, rule, count): share the instances.
     private readonly ConcurrentDictionary<(string Path, int Rule, int Count), FieldTag> _tags = new();
     private int _cachedTagCount;
+    private IReadOnlyList<string>? _frameArrays;
 
     private ClassificationPolicy(PolicyDefinition definition, string sha256)
     {
@@ -175,6 +177,42 @@ public sealed class ClassificationPolicy
             }
 
             node = next;
+        }
+
+        return node.EffectiveRule;
+    }
+
+    /// <summary>The top-level arrays whose elements some rule de-identifies as camera frames (the <c>camera</c> of
+    /// <c>$.camera[*]</c>), in policy order; empty when no rule has action deidentify-image.</summary>
+    public IReadOnlyList<string> FrameArrays => _frameArrays ??= [.. Rules
+        .Where(r => r.Action.Kind == RuleActionKind.DeidentifyImage && r.Path is not null)
+        .Select(r => r.Path!["$.".Length..^"[*]".Length]).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The rule the classifier applies to one element of a top-level array (<paramref name="arrayName"/>), given the
+    /// element's JSON: its first conditional rule that matches, else the path's own, inherited or fallback rule. The same
+    /// evaluation the classifier makes, so a stage that runs before it (the frame stage) picks the same rule.
+    /// </summary>
+    public PolicyRule RuleForElement(string arrayName, ReadOnlySpan<byte> elementJson)
+    {
+        ArgumentNullException.ThrowIfNull(arrayName);
+        var node = Root.FindChild(Encoding.UTF8.GetBytes(arrayName))?.Element;
+        if (node is null)
+        {
+            return EffectiveRuleFor("$." + arrayName + "[*]");
+        }
+
+        if (node.ConditionalRules.Count > 0)
+        {
+            var values = new ConditionEvaluator.FieldValue[node.ConditionFields.Length];
+            ConditionEvaluator.Capture(elementJson, node.ConditionFields, values);
+            foreach (var candidate in node.ConditionalRules)
+            {
+                if (ConditionEvaluator.Matches(candidate.When!, elementJson, values))
+                {
+                    return candidate;
+                }
+            }
         }
 
         return node.EffectiveRule;

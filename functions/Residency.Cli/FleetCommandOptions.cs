@@ -6,7 +6,7 @@ using Residency.Cli.Simulation;
 namespace Residency.Cli;
 
 /// <summary>The fleet options shared by `simulate` and `local-run`; their ranges are checked while parsing.</summary>
-internal sealed class FleetCommandOptions(int defaultCount = 1000, double defaultMalformedShare = 0.05)
+internal sealed class FleetCommandOptions(int defaultCount = 1000, double defaultMalformedShare = 0.05, double defaultFrameShare = 0.1)
 {
     private readonly Option<int> _vehicles = new Option<int>("--vehicles") { Description = "Number of vehicles in the fleet.", DefaultValueFactory = _ => 20 }.Within(1, 10_000_000);
     private readonly Option<long?> _count = new Option<long?>("--count") { Description = $"Number of events to send (default {defaultCount} unless --duration is given)." }.AtLeast(0);
@@ -20,11 +20,17 @@ internal sealed class FleetCommandOptions(int defaultCount = 1000, double defaul
 
     private readonly Option<double> _gzip = new Option<double>("--gzip-share") { Description = "Share (0-1) of valid uploads sent gzip-compressed.", DefaultValueFactory = _ => 0.2 }.Within(0, 1);
     private readonly Option<double> _malformed = new Option<double>("--malformed-share") { Description = "Share (0-1) of events deliberately malformed.", DefaultValueFactory = _ => defaultMalformedShare }.Within(0, 1);
+    private readonly Option<double> _frames = new Option<double>("--frame-share")
+    {
+        Description = "Share (0-1) of event uploads carrying an exterior camera frame (1280x720 JPEG with a face, a plate or neither).",
+        DefaultValueFactory = _ => defaultFrameShare,
+    }.Within(0, 1);
+
     private readonly Option<int> _seed = new("--seed") { Description = "Random seed: the same seed generates the same fleet and uploads.", DefaultValueFactory = _ => 1 };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _vehicles, _count, _duration, _rate, _kinds, _gzip, _malformed, _seed })
+        foreach (var option in new Option[] { _vehicles, _count, _duration, _rate, _kinds, _gzip, _malformed, _frames, _seed })
         {
             command.Options.Add(option);
         }
@@ -39,6 +45,7 @@ internal sealed class FleetCommandOptions(int defaultCount = 1000, double defaul
             KindWeights = parse.GetValue(_kinds) ?? FleetOptions.AllKinds.ToDictionary(k => k, k => k == "telemetry" ? 4.0 : 1.0),
             GzipShare = parse.GetValue(_gzip),
             MalformedShare = parse.GetValue(_malformed),
+            FrameShare = parse.GetValue(_frames),
             Seed = parse.GetValue(_seed),
             AllowOversized = allowOversized,
         };

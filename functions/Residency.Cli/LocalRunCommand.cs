@@ -25,7 +25,7 @@ internal static class LocalRunCommand
 {
     public static Command Create(CliContext context)
     {
-        var fleet = new FleetCommandOptions(defaultCount: 600, defaultMalformedShare: 0.08);
+        var fleet = new FleetCommandOptions(defaultCount: 600, defaultMalformedShare: 0.08, defaultFrameShare: 1);
         var keep = new Option<bool>("--keep") { Description = "Keep Azurite and the handler running after the summary (until Ctrl+C) to look at the blobs." };
         var partitions = new Option<int>("--partitions") { Description = "Event Hubs partitions to emulate.", DefaultValueFactory = _ => 4 }.Within(1, 1024);
         var command = new Command("local-run",
@@ -81,6 +81,7 @@ internal static class LocalRunCommand
 
         await output.WriteLineAsync("  day ledger (China Standard Time days; events enqueued from 23:58 the day before):");
         var ledgerClean = await LedgerReport.PrintAsync(blobs, today.AddDays(-1), today, output, cancellationToken);
+        var framesClean = await FrameReport.PrintAsync(blobs, output, cancellationToken);
         await PrintExampleAsync(blobs, output, cancellationToken);
         PrintHowToLook(blobs, connectionString, azurite.Source != AzuriteSource.ConnectionString, keep, output);
         if (summary.FailedBatches > 0)
@@ -104,7 +105,7 @@ internal static class LocalRunCommand
             }
         }
 
-        var ok = summary.FailedBatches == 0 && summary.Accounted == simulation.Generated && summary.Surprises.Count == 0 && audit.IsClean && ledgerClean;
+        var ok = summary.FailedBatches == 0 && summary.Accounted == simulation.Generated && summary.Surprises.Count == 0 && audit.IsClean && ledgerClean && framesClean;
         await output.WriteLineAsync(ok ? "local-run: every upload was stored or quarantined." : "local-run: NOT every upload was accounted for as expected (see above).");
         return ok ? ExitCodes.Success : ExitCodes.Failure;
     }

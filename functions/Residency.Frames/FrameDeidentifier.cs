@@ -50,6 +50,11 @@ public sealed class FrameDeidentifier : IDisposable
         }
     }
 
+    /// <summary>The pinned SHA-256 (lower-case hex) of every model file, by file name: a loaded de-identifier runs exactly
+    /// these, so a stored frame can name what de-identified it.</summary>
+    public static IReadOnlyDictionary<string, string> ModelSha256 { get; } =
+        ModelFiles.All.ToDictionary(f => f.FileName, f => f.Sha256, StringComparer.Ordinal);
+
     /// <summary>De-identifies one encoded frame (JPEG, PNG, WebP, or another format Skia reads). Refuses images larger than
     /// <see cref="FrameOptions.MaxPixels"/> from their header, before decoding.</summary>
     public FrameResult Deidentify(ReadOnlyMemory<byte> encodedImage, FrameOptions? options = null)

@@ -4,6 +4,7 @@ using Residency.Classification;
 using Residency.Functions.Admission;
 using Residency.Functions.Configuration;
 using Residency.Functions.Endpoints;
+using Residency.Frames;
 using Residency.FunctionsHost;
 using Residency.Ingest;
 using Residency.Storage;
@@ -22,7 +23,14 @@ internal static partial class HandlerApp
         await using var app = Build(CreateBuilder(args));
         try
         {
+            // The pipeline loads and verifies the frame models: a changed model stops the handler here, not at the first frame.
+            _ = app.Services.GetRequiredService<IngestPipeline>();
             await app.StartAsync();
+        }
+        catch (ModelIntegrityException ex)
+        {
+            await Console.Error.WriteLineAsync("Residency.Functions cannot start: " + ex.Message);
+            return InvalidConfigurationExitCode;
         }
         catch (OptionsValidationException ex)
         {

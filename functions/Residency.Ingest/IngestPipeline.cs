@@ -1,6 +1,7 @@
 using System.Runtime.ExceptionServices;
 using Residency.Classification;
 using Residency.Ingest.Decoding;
+using Residency.Ingest.Frames;
 using Residency.Storage;
 using Residency.Storage.Batches;
 using Residency.Storage.Clients;
@@ -19,6 +20,7 @@ public sealed class IngestPipeline
     private readonly UploadClassifier _classifier;
     private readonly ResidencyStore _store;
     private readonly EventDecoder _decoder;
+    private readonly FrameStage _frames;
     private readonly IngestPipelineOptions _options;
     private readonly string? _geofenceRuleId;
     private readonly Lock _containersGate = new();
@@ -36,6 +38,7 @@ public sealed class IngestPipeline
         _geofenceRuleId = policy.Rules.FirstOrDefault(r => r.Detector == "geofence")?.Id;
         _store = store;
         _decoder = new EventDecoder(_options.Decoder);
+        _frames = new FrameStage(policy, policy.FrameArrays.Count == 0 ? null : _options.FrameDeidentifier ?? SharedFrameDeidentifier.Instance, _options.Frames);
     }
 
     /// <summary>The SHA-256 stamp of the policy every event is classified with.</summary>
@@ -138,11 +141,12 @@ public sealed class IngestPipeline
     private (PreparedEvent Event, EventOutcome Outcome)[] Prepare(List<IngestEvent> events, CancellationToken cancellationToken)
     {
         var prepared = new (PreparedEvent, EventOutcome)[events.Count];
+        var frameBudget = _frames.NewBudget();
         try
         {
             Parallel.For(0, events.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-                i => prepared[i] = PrepareEvent(events[i]));
+                i => prepared[i] = PrepareEvent(events[i], frameBudget));
         }
         catch (AggregateException e)
         {
@@ -153,7 +157,7 @@ public sealed class IngestPipeline
         return prepared;
     }
 
-    private (PreparedEvent, EventOutcome) PrepareEvent(IngestEvent e)
+    private (PreparedEvent, EventOutcome) PrepareEvent(IngestEvent e, FrameBudget frameBudget)
     {
         if (e.TransportError is { } transportError)
         {
@@ -166,10 +170,17 @@ public sealed class IngestPipeline
             return Quarantine(e, decoded.ReasonCode!, decoded.Detail!);
         }
 
+        // Camera frames are de-identified before classification, so the level follows what the server found in them.
+        var staged = _frames.Apply(decoded.Utf8, frameBudget);
+        if (staged.Refused)
+        {
+            return Quarantine(e, staged.ReasonCode!, staged.Detail!);
+        }
+
         ClassifiedUpload upload;
         try
         {
-            upload = _classifier.Classify(decoded.Utf8.Span);
+            upload = _classifier.Classify(staged.Utf8.Span);
         }
         catch (UploadRejectedException ex)
         {

@@ -1,5 +1,7 @@
 using Residency.Classification;
+using Residency.Frames;
 using Residency.Ingest.Decoding;
+using Residency.Ingest.Frames;
 
 namespace Residency.Ingest;
 
@@ -20,6 +22,13 @@ public sealed class IngestPipelineOptions
 
     /// <summary>Size and decompression limits applied before classification.</summary>
     public EventDecoderOptions Decoder { get; init; } = EventDecoderOptions.Default;
+
+    /// <summary>Bounds of the frame stage (frames per upload and invocation, pixels, CPU time, frames at once).</summary>
+    public FrameStageOptions Frames { get; init; } = new();
+
+    /// <summary>The de-identifier of camera frames, when the policy has deidentify-image rules; null uses the process-wide
+    /// one (<see cref="SharedFrameDeidentifier"/>), loaded and verified when the first such pipeline is created.</summary>
+    public FrameDeidentifier? FrameDeidentifier { get; init; }
 
     /// <summary>Limits applied by the classifier.</summary>
     public ClassifierOptions? Classifier { get; init; }

@@ -23,6 +23,10 @@ internal sealed partial class PolicyValidator
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex TagSafe();
 
+    // The frame stage finds frames by a top-level array's name, the way uploads carry them.
+    [GeneratedRegex(@"^\$\.[A-Za-z][A-Za-z0-9_]{0,62}\[\*\]$")]
+    private static partial Regex FramePath();
+
     private void CheckPolicy(PolicyDocument policy)
     {
         Check(TagSafe().IsMatch(policy.Id), "the policy id must be 1-63 characters of [a-z0-9-].");
@@ -95,8 +99,14 @@ internal sealed partial class PolicyValidator
                 CheckCondition(rule.When, where);
             }
 
-            Check(rule.Action.Type is RuleActionKind.Keep or RuleActionKind.Drop,
-                $"{where}: a rule with 'when' classifies a whole node, so its action must be keep or drop (not {NameOf(rule.Action.Type)}).");
+            Check(rule.Action.Type is RuleActionKind.Keep or RuleActionKind.Drop or RuleActionKind.DeidentifyImage,
+                $"{where}: a rule with 'when' classifies a whole node, so its action must be keep, drop or deidentify-image (not {NameOf(rule.Action.Type)}).");
+        }
+
+        if (rule.Action.Type == RuleActionKind.DeidentifyImage)
+        {
+            Check(rule.Path is not null && FramePath().IsMatch(rule.Path),
+                $"{where}: deidentify-image applies to the elements of a top-level array of camera frames, such as $.camera[*] (not {rule.Path ?? (isFallback ? "the fallback" : "a detector")}).");
         }
 
         return _errors.Count == errorsBefore;
@@ -139,6 +149,10 @@ internal sealed partial class PolicyValidator
         Check(generalize || action is { Grid: null, Truncate: null }, $"{where}: 'grid' and 'truncate' apply only to action generalize.");
         Check(action.Type == RuleActionKind.Mask || action is { KeepFirst: null or 0, KeepLast: null or 0, KeepFrom: null },
             $"{where}: 'keepFirst', 'keepLast' and 'keepFrom' apply only to action mask.");
+        Check(action.Type == RuleActionKind.DeidentifyImage || !action.HasImageOptions,
+            $"{where}: 'detectors', 'blur', 'minConfidence' and 'tiling' apply only to action deidentify-image.");
+        Check(action.Detectors is not { Count: 0 }, $"{where}: 'detectors' must name at least one of faces, plates, all-text.");
+        Check(action.MinConfidence is null or (> 0 and < 1), $"{where}: action parameter 'minConfidence' must be a number between 0 and 1.");
     }
 
     private void CheckCondition(ConditionDocument condition, string where)

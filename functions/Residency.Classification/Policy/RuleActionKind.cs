@@ -24,4 +24,9 @@ public enum RuleActionKind
     /// <summary>Do not store the value; the field tag still records that it was present.</summary>
     [JsonStringEnumMemberName("drop")]
     Drop,
+
+    /// <summary>Store a camera frame only after the ingest frame stage blurred its faces and plates (<c>imageBase64</c>
+    /// replaced, the server's counts in <c>detections</c>); the classifier keeps the node as the stage left it.</summary>
+    [JsonStringEnumMemberName("deidentify-image")]
+    DeidentifyImage,
 }

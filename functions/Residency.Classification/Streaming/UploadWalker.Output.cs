@@ -61,7 +61,7 @@ internal ref partial struct UploadWalker
                 AddMatchSubjects();
                 rule = raised;
                 var raisedId = Tag(depth, nameStart, nameLength, node, rule);
-                if (fieldAction.Kind == RuleActionKind.Keep)
+                if (fieldAction.KeepsValue)
                 {
                     // Only the matched identifiers are rewritten; the rest of the text stays readable.
                     var writer = OpenForValue(rule.Level, depth, nameStart, nameLength, node, raisedId);
@@ -191,6 +191,7 @@ internal ref partial struct UploadWalker
         switch (action.Kind)
         {
             case RuleActionKind.Keep:
+            case RuleActionKind.DeidentifyImage:
                 writer.WriteRawValue(raw, skipInputValidation: true);
                 return;
             case RuleActionKind.Generalize when token == JsonTokenType.Number:
@@ -288,6 +289,7 @@ internal ref partial struct UploadWalker
         switch (action.Kind)
         {
             case RuleActionKind.Keep:
+            case RuleActionKind.DeidentifyImage:
                 writer.WriteRawValue(raw, skipInputValidation: true);
                 break;
             case RuleActionKind.Generalize when action.Grid is not null:

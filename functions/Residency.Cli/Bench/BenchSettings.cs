@@ -23,5 +23,9 @@ internal sealed record BenchSettings(
         GzipShare = GzipShare,
         Seed = seed,
         AllowOversized = false,
+
+        // The storage bench measures decode, classify and commit; frame de-identification (about 100 ms of CPU per
+        // 1280x720 frame) has its own benchmark (docs/frames.md) and would swamp these figures.
+        FrameShare = 0,
     };
 }

@@ -42,7 +42,7 @@ internal sealed class FleetGenerator
         var vehicle = Vehicles[(int)(index % Vehicles.Count)];
         var kind = index < _kinds.Count ? _kinds[(int)index] : PickKind();
         var capturedAt = _options.Start.AddMilliseconds(index * 1000.0 / Vehicles.Count);
-        var upload = UploadFactory.Create(vehicle, kind, NewMessageId(), capturedAt, _random);
+        var upload = UploadFactory.Create(vehicle, kind, NewMessageId(), capturedAt, _random, _options.FrameShare);
 
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         string? malformation = null;

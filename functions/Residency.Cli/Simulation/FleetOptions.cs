@@ -20,6 +20,10 @@ internal sealed class FleetOptions
     /// <summary>Whether malformations may include bodies over 1 MB (impossible to send through Event Hubs).</summary>
     public bool AllowOversized { get; init; } = true;
 
+    /// <summary>Share (0..1) of <c>event</c> uploads that carry an exterior camera frame (1280x720 JPEG, de-identified by
+    /// the handler's frame stage: about 100 ms of CPU each).</summary>
+    public double FrameShare { get; init; } = 0.1;
+
     public int Seed { get; init; } = 1;
 
     /// <summary>The capture time of the first event; later events follow a second apart per vehicle.</summary>

@@ -7,7 +7,7 @@ namespace Residency.Cli.Simulation;
 /// <summary>Writes a realistic <c>vehicle-upload/1</c> document of a given kind for a vehicle.</summary>
 internal static class UploadFactory
 {
-    public static byte[] Create(SimulatedVehicle vehicle, string kind, string messageId, DateTimeOffset capturedAt, Random random)
+    public static byte[] Create(SimulatedVehicle vehicle, string kind, string messageId, DateTimeOffset capturedAt, Random random, double frameShare = 1)
     {
         var output = new ArrayBufferWriter<byte>(1024);
         using (var w = new Utf8JsonWriter(output))
@@ -31,7 +31,11 @@ internal static class UploadFactory
                     break;
                 case "event":
                     WriteLocation(w, "location", vehicle, random);
-                    WriteCamera(w, random);
+                    if (random.NextDouble() < frameShare)
+                    {
+                        WriteCamera(w, random);
+                    }
+
                     w.WriteString("notes", "emergency braking at intersection");
                     break;
                 case "charging":
@@ -103,19 +107,19 @@ internal static class UploadFactory
         w.WriteEndArray();
     }
 
+    // A frame as a car's exterior camera sends it: the device's own counts (which may be wrong; the server recounts).
     private static void WriteCamera(Utf8JsonWriter w, Random random)
     {
-        var image = new byte[random.Next(256, 2048)];
-        random.NextBytes(image);
+        var frame = SimulatedFrames.Pick(random);
         w.WriteStartArray("camera");
         w.WriteStartObject();
-        w.WriteString("position", "front");
+        w.WriteString("position", random.Next(2) == 0 ? "front" : "rear");
         w.WriteString("format", "jpeg");
         w.WriteStartObject("detections");
         w.WriteNumber("faces", random.Next(0, 3));
         w.WriteNumber("plates", random.Next(0, 3));
         w.WriteEndObject();
-        w.WriteBase64String("imageBase64", image);
+        w.WriteBase64String("imageBase64", frame.Jpeg);
         w.WriteEndObject();
         w.WriteEndArray();
     }

@@ -18,6 +18,17 @@ internal sealed class ActionDocument
 
     public string? KeepFrom { get; init; }
 
+    public List<ImageDetector>? Detectors { get; init; }
+
+    public ImageBlur? Blur { get; init; }
+
+    public double? MinConfidence { get; init; }
+
+    public bool? Tiling { get; init; }
+
+    /// <summary>True when any deidentify-image option is written.</summary>
+    public bool HasImageOptions => Detectors is not null || Blur is not null || MinConfidence is not null || Tiling is not null;
+
     /// <summary>The runtime action of a validated document.</summary>
     public RuleAction ToAction() => new(Type)
     {
@@ -29,6 +40,15 @@ internal sealed class ActionDocument
         KeepFirst = KeepFirst ?? 0,
         KeepLast = KeepLast ?? 0,
         KeepFrom = KeepFrom,
+        Image = Type == RuleActionKind.DeidentifyImage
+            ? new ImageDeidentification
+            {
+                Detectors = Detectors is null ? ImageDeidentification.Default.Detectors : [.. Detectors.Distinct()],
+                Blur = Blur ?? ImageDeidentification.Default.Blur,
+                MinConfidence = MinConfidence ?? ImageDeidentification.Default.MinConfidence,
+                Tiling = Tiling ?? ImageDeidentification.Default.Tiling,
+            }
+            : null,
     };
 }
 
