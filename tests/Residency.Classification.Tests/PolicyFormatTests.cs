@@ -49,9 +49,9 @@ public class PolicyFormatTests
             Rule(p, "owner-phone")["action"]!["type"] = "hide";
         });
         Assert.Contains($"rule 'firmware': level 'General' is not one of general, personal, sensitive, important (at $.rules[{RuleIds.IndexOf("firmware")}].level).", ex.Errors);
-        Assert.Contains($"rule 'signal-gear': action 4 is not one of keep, pseudonymize, generalize, mask, drop (at $.rules[{RuleIds.IndexOf("signal-gear")}].action).", ex.Errors);
+        Assert.Contains($"rule 'signal-gear': action 4 is not one of keep, pseudonymize, generalize, mask, drop, deidentify-image (at $.rules[{RuleIds.IndexOf("signal-gear")}].action).", ex.Errors);
         Assert.Contains($"rule 'trajectory-time': truncate 'week' is not one of second, minute, hour, day (at $.rules[{RuleIds.IndexOf("trajectory-time")}].action.truncate).", ex.Errors);
-        Assert.Contains($"rule 'owner-phone': type 'hide' is not one of keep, pseudonymize, generalize, mask, drop (at $.rules[{RuleIds.IndexOf("owner-phone")}].action.type).", ex.Errors);
+        Assert.Contains($"rule 'owner-phone': type 'hide' is not one of keep, pseudonymize, generalize, mask, drop, deidentify-image (at $.rules[{RuleIds.IndexOf("owner-phone")}].action.type).", ex.Errors);
         Assert.Equal(4, ex.Errors.Count);
     }
 

@@ -88,11 +88,30 @@ public partial class PolicyTests
     [InlineData("""{ "id": "vin", "path": "$.a", "level": "general", "category": "x", "action": "keep", "reference": "r" }""", "rule 'vin': the id is used by another rule")]
     [InlineData("""{ "id": "r1", "path": "$.owner.phone", "level": "personal", "category": "x", "action": "keep", "reference": "r" }""", "rule 'r1': path '$.owner.phone' is already matched by rule 'owner-phone'")]
     [InlineData("""{ "id": "r1", "detector": "email", "level": "personal", "category": "x", "action": "keep", "reference": "r" }""", "rule 'r1': detector 'email' is already configured by rule 'detect-email'")]
+    [InlineData("""{ "id": "r1", "path": "$.a", "level": "general", "category": "x", "action": "deidentify-image", "reference": "r" }""", "rule 'r1': deidentify-image applies to the elements of a top-level array of camera frames")]
+    [InlineData("""{ "id": "r1", "path": "$.a", "level": "general", "category": "x", "action": { "type": "keep", "blur": "pixelate" }, "reference": "r" }""", "rule 'r1': 'detectors', 'blur', 'minConfidence' and 'tiling' apply only to action deidentify-image")]
+    [InlineData("""{ "id": "r1", "path": "$.frames[*]", "level": "important", "category": "x", "action": { "type": "deidentify-image", "minConfidence": 1.5 }, "reference": "r" }""", "rule 'r1': action parameter 'minConfidence' must be a number between 0 and 1")]
+    [InlineData("""{ "id": "r1", "path": "$.frames[*]", "level": "important", "category": "x", "action": { "type": "deidentify-image", "detectors": [] }, "reference": "r" }""", "rule 'r1': 'detectors' must name at least one of faces, plates, all-text")]
     [InlineData("""{ "path": "$.a", "level": "general", "category": "x", "action": "keep", "reference": "r" }""", "'id' is required")]
     public void Invalid_rules_are_reported_by_name_with_what_is_wrong(string rule, string expected)
     {
         var ex = Assert.Throws<PolicyValidationException>(() => Load(Mutate(p => p["rules"]!.AsArray().Add(JsonNode.Parse(rule)))));
         Assert.Contains(ex.Errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_deidentify_image_rule_names_its_frame_array_and_is_picked_as_the_classifier_picks()
+    {
+        var policy = Load(Mutate(p => p["rules"]!.AsArray().Add(JsonNode.Parse(
+            """{ "id": "dashcam", "path": "$.dashcam[*]", "level": "important", "category": "exterior-media", "action": { "type": "deidentify-image", "detectors": ["faces", "all-text"], "blur": "pixelate", "minConfidence": 0.5, "tiling": false }, "reference": "test" }"""))));
+
+        Assert.Equal(["camera", "dashcam"], policy.FrameArrays);
+        var image = Assert.IsType<ImageDeidentification>(policy.EffectiveRuleFor("$.dashcam[*]").Action.Image);
+        Assert.Equal([ImageDetector.Faces, ImageDetector.AllText], image.Detectors);
+        Assert.Equal((ImageBlur.Pixelate, 0.5, false), (image.Blur, image.MinConfidence, image.Tiling));
+        Assert.Equal("camera-interior", policy.RuleForElement("camera", """{"position":"cabin"}"""u8).Id);
+        Assert.Equal("camera-exterior-identifying", policy.RuleForElement("camera", """{"position":"front","detections":{"faces":1,"plates":0}}"""u8).Id);
+        Assert.Equal("camera-exterior", policy.RuleForElement("camera", """{"position":"front","detections":{"faces":0,"plates":0}}"""u8).Id);
     }
 
     [Fact]

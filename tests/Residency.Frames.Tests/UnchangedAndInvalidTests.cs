@@ -77,7 +77,7 @@ public sealed class UnchangedAndInvalidTests(FramesFixture fixture)
     [InlineData("jpeg")]
     public void A_header_declaring_60000x60000_is_refused_before_decoding(string format)
     {
-        var bomb = format == "png" ? HugePng(60000, 60000) : HugeJpeg(60000, 60000);
+        var bomb = format == "png" ? HostileImages.HugePng(60000, 60000) : HostileImages.HugeJpeg(60000, 60000);
 
         var result = fixture.Deidentifier.Deidentify(bomb);
 
@@ -110,54 +110,5 @@ public sealed class UnchangedAndInvalidTests(FramesFixture fixture)
         Assert.Equal(FrameFormat.Png, result.Format);
         using var codec = SKCodec.Create(SKData.CreateCopy(result.Image.Span));
         Assert.Equal(SKEncodedImageFormat.Png, codec.EncodedFormat);
-    }
-
-    // A real 16x16 PNG with the width and height in IHDR patched (CRC recomputed): the header is valid, the pixel data far too short.
-    private static byte[] HugePng(int width, int height)
-    {
-        using var bitmap = new SKBitmap(16, 16);
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        var png = data.ToArray();
-        // Signature (8), IHDR length (4), "IHDR" (4), then width and height.
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), width);
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), height);
-        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(29), Crc32(png.AsSpan(12, 17)));
-        return png;
-    }
-
-    // PNG's chunk CRC (ISO 3309, reflected polynomial 0xEDB88320).
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
-
-    // A real 16x16 JPEG with the frame header (SOF0) patched to the given size.
-    private static byte[] HugeJpeg(int width, int height)
-    {
-        using var bitmap = new SKBitmap(16, 16);
-        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
-        var jpeg = data.ToArray();
-        for (var i = 2; i < jpeg.Length - 9; i++)
-        {
-            if (jpeg[i] == 0xFF && jpeg[i + 1] is 0xC0 or 0xC1 or 0xC2)
-            {
-                // FF C0, length (2), precision (1), height (2), width (2).
-                BinaryPrimitives.WriteUInt16BigEndian(jpeg.AsSpan(i + 5), (ushort)height);
-                BinaryPrimitives.WriteUInt16BigEndian(jpeg.AsSpan(i + 7), (ushort)width);
-                return jpeg;
-            }
-        }
-
-        throw new InvalidOperationException("No SOF marker in the encoded JPEG.");
     }
 }
