@@ -98,10 +98,12 @@ public sealed class HandlerLauncher : IAsyncDisposable
     }
 
     /// <summary>Starts the handler with exactly these environment variables and does not wait (tests of start-up failures).</summary>
-    public static Process Start(IReadOnlyDictionary<string, string> environment)
+    /// <param name="environment">Environment variables (names from <see cref="HandlerSettingNames"/>).</param>
+    /// <param name="handlerPath">The handler's entry assembly; default the one built with this kit (a test may start a changed copy).</param>
+    public static Process Start(IReadOnlyDictionary<string, string> environment, string? handlerPath = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var path = BuildPaths.Handler;
+        var path = handlerPath ?? BuildPaths.Handler;
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

@@ -33,6 +33,64 @@ public sealed class HandlerProcessTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_changed_frame_model_stops_start_up_naming_the_file()
+    {
+        // The built handler in a scratch folder (its files copied, so the app's folder is the copy; the large native
+        // folders linked), with one model file changed by one byte.
+        var built = Path.GetDirectoryName(BuildPaths.Handler)!;
+        var copy = Directory.CreateTempSubdirectory("residency-handler-");
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(built))
+            {
+                File.Copy(file, Path.Combine(copy.FullName, Path.GetFileName(file)));
+            }
+
+            foreach (var folder in new DirectoryInfo(built).EnumerateDirectories().Where(d => d.Name != "frame-models"))
+            {
+                Directory.CreateSymbolicLink(Path.Combine(copy.FullName, folder.Name), folder.FullName);
+            }
+
+            var models = Directory.CreateDirectory(Path.Combine(copy.FullName, "frame-models"));
+            foreach (var model in Directory.EnumerateFiles(Path.Combine(built, "frame-models")))
+            {
+                File.Copy(model, Path.Combine(models.FullName, Path.GetFileName(model)));
+            }
+
+            var changed = Path.Combine(models.FullName, "face_detection_back_256x256_barracuda.onnx");
+            var bytes = await File.ReadAllBytesAsync(changed);
+            bytes[^1] ^= 0xFF;
+            await File.WriteAllBytesAsync(changed, bytes);
+
+            using var process = HandlerLauncher.Start(new Dictionary<string, string>
+            {
+                [HandlerSettingNames.Port] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [HandlerSettingNames.Environment] = "Development",
+                [HandlerSettingNames.StorageConnectionString] = azurite.ConnectionString,
+            }, Path.Combine(copy.FullName, Path.GetFileName(BuildPaths.Handler)));
+            var stderr = process.StandardError.ReadToEndAsync();
+            try
+            {
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            }
+            finally
+            {
+                // A handler that started anyway must not outlive the test.
+                process.Kill(entireProcessTree: true);
+            }
+
+            Assert.Equal(2, process.ExitCode);
+            var text = await stderr;
+            Assert.Contains("cannot start", text, StringComparison.Ordinal);
+            Assert.Contains("face_detection_back_256x256_barracuda.onnx", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            copy.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Started_like_the_host_it_answers_readiness_and_ingests_a_batch()
     {
         await using var handler = await HandlerLauncher.StartDevelopmentAsync(azurite.ConnectionString);

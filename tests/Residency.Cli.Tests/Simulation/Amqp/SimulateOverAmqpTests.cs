@@ -14,8 +14,9 @@ public sealed class SimulateOverAmqpTests
 {
     private const int LinkLimit = 3 * 1024;
 
+    // Without camera frames (a 1280x720 JPEG is over 100 KB): the link here allows 3 KB, to see batches split.
     private static List<SimulatedEvent> Fleet(int count) =>
-        new FleetGenerator(new FleetOptions { Vehicles = 4, MalformedShare = 0.1, GzipShare = 0.5, AllowOversized = false, Seed = 21 })
+        new FleetGenerator(new FleetOptions { Vehicles = 4, MalformedShare = 0.1, GzipShare = 0.5, AllowOversized = false, FrameShare = 0, Seed = 21 })
             .Take(count).ToList();
 
     private static async Task<SinkReport> SendAsync(FakeEventHubsEndpoint endpoint, IReadOnlyList<SimulatedEvent> events)
