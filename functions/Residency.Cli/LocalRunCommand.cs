@@ -27,20 +27,26 @@ internal static class LocalRunCommand
     {
         var fleet = new FleetCommandOptions(defaultCount: 600, defaultMalformedShare: 0.08, defaultFrameShare: 1);
         var keep = new Option<bool>("--keep") { Description = "Keep Azurite and the handler running after the summary (until Ctrl+C) to look at the blobs." };
+        var report = new Option<string?>("--report")
+        {
+            Description = "Also write the annual automotive data report of this run's data into this folder (facts from samples/report/facts.example.json).",
+        };
         var partitions = new Option<int>("--partitions") { Description = "Event Hubs partitions to emulate.", DefaultValueFactory = _ => 4 }.Within(1, 1024);
         var command = new Command("local-run",
             "Run the pipeline locally end to end: Azurite, the handler, a simulated fleet, and a summary of where every upload went (exit 0 all accounted for, 1 not, 2 usage).");
         fleet.AddTo(command);
         command.Options.Add(keep);
         command.Options.Add(partitions);
+        command.Options.Add(report);
         command.SetGuardedAction((parse, cancellationToken) => RunAsync(
-            fleet.Read(parse, allowOversized: true), parse.GetValue(partitions), parse.GetValue(keep), context,
+            fleet.Read(parse, allowOversized: true), parse.GetValue(partitions), parse.GetValue(keep), parse.GetValue(report), context,
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FleetRequest request, int partitionCount, bool keep, CliContext context, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        FleetRequest request, int partitionCount, bool keep, string? reportFolder, CliContext context, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
     {
         await error.WriteLineAsync("local-run: starting Azurite...");
         await using var azurite = await AzuriteLauncher.StartAsync(new AzuriteRequest { Settings = context.Azurite }, line => error.WriteLine("local-run: " + line), cancellationToken);
@@ -82,6 +88,7 @@ internal static class LocalRunCommand
         await output.WriteLineAsync("  day ledger (China Standard Time days; events enqueued from 23:58 the day before):");
         var ledgerClean = await LedgerReport.PrintAsync(blobs, today.AddDays(-1), today, output, cancellationToken);
         var framesClean = await FrameReport.PrintAsync(blobs, output, cancellationToken);
+        var reportWritten = reportFolder is null || await LocalReport.WriteAsync(blobs, today, reportFolder, context, output, error, cancellationToken);
         await PrintExampleAsync(blobs, output, cancellationToken);
         PrintHowToLook(blobs, connectionString, azurite.Source != AzuriteSource.ConnectionString, keep, output);
         if (summary.FailedBatches > 0)
@@ -105,7 +112,7 @@ internal static class LocalRunCommand
             }
         }
 
-        var ok = summary.FailedBatches == 0 && summary.Accounted == simulation.Generated && summary.Surprises.Count == 0 && audit.IsClean && ledgerClean && framesClean;
+        var ok = summary.FailedBatches == 0 && summary.Accounted == simulation.Generated && summary.Surprises.Count == 0 && audit.IsClean && ledgerClean && framesClean && reportWritten;
         await output.WriteLineAsync(ok ? "local-run: every upload was stored or quarantined." : "local-run: NOT every upload was accounted for as expected (see above).");
         return ok ? ExitCodes.Success : ExitCodes.Failure;
     }
