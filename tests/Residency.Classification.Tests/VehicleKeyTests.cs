@@ -41,6 +41,24 @@ public class VehicleKeyTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void Vehicle_keys_stay_right_for_more_vins_than_a_thread_caches_and_when_the_key_changes()
+    {
+        var sample = JsonNode.Parse(Samples.Read("telemetry.json"))!;
+        var other = new PseudonymizationKey("other", Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
+        var vins = Enumerable.Range(0, 5000).Select(i => "LSJA24U62JG" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        foreach (var round in new[] { 0, 1 })
+        {
+            foreach (var vin in vins.Where((_, i) => round == 0 || i % 7 == 0))
+            {
+                sample["vin"] = vin;
+                var bytes = Encoding.UTF8.GetBytes(sample.ToJsonString());
+                Assert.Equal(PseudonymizationKey.Development.VehicleKey(vin), Samples.Classifier.Classify(bytes).VehicleKey);
+                Assert.Equal(other.VehicleKey(vin), new UploadClassifier(ClassificationPolicy.Default, other).Classify(bytes).VehicleKey);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("LSJA24U62JG26922")]
     [InlineData("LSJA24U62JG2692255")]

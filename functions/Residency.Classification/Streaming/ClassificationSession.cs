@@ -16,13 +16,13 @@ internal sealed class ClassificationSession
 
     // Per dynamic id: the plain name escaped once for the writers (null for array elements and names not echoed).
     private readonly List<JsonEncodedText?> _dynamicNames = [];
-    private readonly byte[] _lastVin = new byte[17];
+    // VIN -> vehicle key on this thread: a partition interleaves thousands of cars, each sending hundreds of uploads a day.
+    private readonly Dictionary<string, string> _vehicleKeys = new(StringComparer.Ordinal);
     private FieldTag?[] _dynamicTags = new FieldTag?[64];
 
     // The dynamic caches are keyed by the policy's node ids, which mean other paths in another policy.
     private ClassificationPolicy? _dynamicPolicy;
-    private PseudonymizationKey? _lastKey;
-    private string? _lastVehicleKey;
+    private PseudonymizationKey? _vehicleKeysKey;
 
     public FragmentOutput[] Outputs { get; } = [new(), new(), new(), new()];
 
@@ -186,19 +186,39 @@ internal sealed class ClassificationSession
         return path[offset - 1] == '.';
     }
 
-    /// <summary>The vehicle key of the last VIN seen on this thread: a batch usually holds many events of one vehicle.</summary>
+    /// <summary>Most VINs whose vehicle keys a thread keeps (about 200 bytes each); the cache starts again when full.</summary>
+    public const int MaxCachedVehicleKeys = 4096;
+
+    /// <summary>The vehicle key of a VIN, from this thread's cache when the VIN was seen before: the HMAC costs more than
+    /// the rest of a small upload's envelope (docs/performance.md).</summary>
     public string VehicleKeyFor(ReadOnlySpan<byte> upperVin, PseudonymizationKey key)
     {
-        if (_lastKey == key && upperVin.SequenceEqual(_lastVin))
+        if (_vehicleKeysKey != key)
         {
-            return _lastVehicleKey!;
+            _vehicleKeys.Clear();
+            _vehicleKeysKey = key;
         }
 
-        _lastVehicleKey = key.ComputeHex(upperVin);
-        System.Text.Encoding.ASCII.GetBytes(_lastVehicleKey, VehicleKeyBytes);
-        upperVin.CopyTo(_lastVin);
-        _lastKey = key;
-        return _lastVehicleKey;
+        // A VIN is 17 ASCII characters (the envelope checked it): widened on the stack, looked up without a string.
+        Span<char> vin = stackalloc char[upperVin.Length];
+        for (var i = 0; i < upperVin.Length; i++)
+        {
+            vin[i] = (char)upperVin[i];
+        }
+
+        if (!_vehicleKeys.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(vin, out var vehicleKey))
+        {
+            if (_vehicleKeys.Count >= MaxCachedVehicleKeys)
+            {
+                _vehicleKeys.Clear();
+            }
+
+            vehicleKey = key.ComputeHex(upperVin);
+            _vehicleKeys[new string(vin)] = vehicleKey;
+        }
+
+        System.Text.Encoding.ASCII.GetBytes(vehicleKey, VehicleKeyBytes);
+        return vehicleKey;
     }
 
     private void Reset()
