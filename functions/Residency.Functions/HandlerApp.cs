@@ -7,6 +7,7 @@ using Residency.Functions.Endpoints;
 using Residency.Frames;
 using Residency.FunctionsHost;
 using Residency.Ingest;
+using Residency.Ingest.Frames;
 using Residency.Storage;
 
 namespace Residency.Functions;
@@ -83,6 +84,14 @@ internal static partial class HandlerApp
                 {
                     MaxConcurrency = options.MaxConcurrency,
                     StorageBudget = services.GetRequiredService<HandlerLimits>().StorageBudget,
+                    Frames = new FrameStageOptions
+                    {
+                        MaxFramesPerUpload = options.MaxFramesPerUpload,
+                        MaxFramesPerInvocation = options.MaxFramesPerInvocation,
+                        MaxFrameTimePerInvocation = TimeSpan.FromSeconds(options.MaxFrameSecondsPerInvocation),
+                        MaxPixels = options.MaxFrameMegapixels * (1L << 20),
+                        MaxConcurrentFrames = options.MaxConcurrentFrames,
+                    },
                 });
         });
         builder.Services.AddSingleton(TimeProvider.System);

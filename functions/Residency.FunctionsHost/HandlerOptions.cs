@@ -58,4 +58,24 @@ public sealed class HandlerOptions
     /// <summary>Invocations processed at once; more wait before their body is read.</summary>
     [SettingRange(1, 64)]
     public int MaxConcurrentInvocations { get; set; } = 4;
+
+    /// <summary>Camera frames one upload may carry for de-identification (more: <c>image-too-large</c>).</summary>
+    [SettingRange(1, 64)]
+    public int MaxFramesPerUpload { get; set; } = 8;
+
+    /// <summary>Frames one invocation may de-identify; uploads past it are quarantined (<c>image-too-large</c>).</summary>
+    [SettingRange(1, 10000)]
+    public int MaxFramesPerInvocation { get; set; } = 64;
+
+    /// <summary>CPU seconds the frames of one invocation may take together.</summary>
+    [SettingRange(1, 600)]
+    public int MaxFrameSecondsPerInvocation { get; set; } = 60;
+
+    /// <summary>Largest frame in megapixels of 2^20 pixels (16: 4096x4096), read from its header before decoding.</summary>
+    [SettingRange(1, 256)]
+    public int MaxFrameMegapixels { get; set; } = 16;
+
+    /// <summary>Frames de-identified at once (each holds its decoded pixels; one inference thread each).</summary>
+    [SettingRange(1, 64)]
+    public int MaxConcurrentFrames { get; set; } = 2;
 }

@@ -51,6 +51,21 @@ public static class HandlerSettingNames
     /// <summary><c>Residency__MaxConcurrentInvocations</c>.</summary>
     public const string MaxConcurrentInvocations = Prefix + nameof(HandlerOptions.MaxConcurrentInvocations);
 
+    /// <summary><c>Residency__MaxFramesPerUpload</c>.</summary>
+    public const string MaxFramesPerUpload = Prefix + nameof(HandlerOptions.MaxFramesPerUpload);
+
+    /// <summary><c>Residency__MaxFramesPerInvocation</c>.</summary>
+    public const string MaxFramesPerInvocation = Prefix + nameof(HandlerOptions.MaxFramesPerInvocation);
+
+    /// <summary><c>Residency__MaxFrameSecondsPerInvocation</c>.</summary>
+    public const string MaxFrameSecondsPerInvocation = Prefix + nameof(HandlerOptions.MaxFrameSecondsPerInvocation);
+
+    /// <summary><c>Residency__MaxFrameMegapixels</c>.</summary>
+    public const string MaxFrameMegapixels = Prefix + nameof(HandlerOptions.MaxFrameMegapixels);
+
+    /// <summary><c>Residency__MaxConcurrentFrames</c>.</summary>
+    public const string MaxConcurrentFrames = Prefix + nameof(HandlerOptions.MaxConcurrentFrames);
+
     /// <summary><c>Development</c> allows loopback (Azurite) storage and the public development key; anything else is production.</summary>
     public const string Environment = "AZURE_FUNCTIONS_ENVIRONMENT";
 

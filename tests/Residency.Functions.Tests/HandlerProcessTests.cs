@@ -33,6 +33,22 @@ public sealed class HandlerProcessTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_frame_bounds_come_from_the_settings_and_an_upload_over_them_is_quarantined()
+    {
+        // The sample event carries two exterior frames.
+        await using var strict = await HandlerLauncher.StartDevelopmentAsync(azurite.ConnectionString,
+            new Dictionary<string, string> { [HandlerSettingNames.MaxFramesPerUpload] = "1" });
+        await using var lenient = await HandlerLauncher.StartDevelopmentAsync(azurite.ConnectionString);
+
+        var refused = await strict.Client.PostAsync(HostInvocationWriter.Write(new IngestBatch(Uploads.NewPartition(), [Uploads.Event(1, Uploads.Sample("event"))])));
+        var stored = await lenient.Client.PostAsync(HostInvocationWriter.Write(new IngestBatch(Uploads.NewPartition(), [Uploads.Event(1, Uploads.Sample("event"))])));
+
+        var quarantined = Assert.Single(refused.Outcome!.Events);
+        Assert.Equal((EventDisposition.Quarantined, "image-too-large"), (quarantined.Disposition, quarantined.ReasonCode));
+        Assert.Equal(EventDisposition.Stored, Assert.Single(stored.Outcome!.Events).Disposition);
+    }
+
+    [Fact]
     public async Task A_changed_frame_model_stops_start_up_naming_the_file()
     {
         // The built handler in a scratch folder (its files copied, so the app's folder is the copy; the large native
