@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Residency.Ingest.Frames;
 using Residency.Classification;
 
 namespace Residency.Cli;
@@ -47,10 +48,18 @@ internal static class ClassifyCommand
             throw CliException.InvalidInput("invalid-gzip: the input starts like gzip but does not decompress.");
         }
 
+        // As the handler does: exterior frames are de-identified first, so the report shows what would be stored.
+        var frames = new FrameStage(policy, policy.FrameArrays.Count == 0 ? null : SharedFrameDeidentifier.Instance);
+        var staged = frames.Apply(bytes, frames.NewBudget());
+        if (staged.Refused)
+        {
+            throw CliException.InvalidInput($"{staged.ReasonCode}: {staged.Detail}");
+        }
+
         ClassifiedUpload result;
         try
         {
-            result = new UploadClassifier(policy, key).Classify(bytes);
+            result = new UploadClassifier(policy, key).Classify(staged.Utf8.Span);
         }
         catch (UploadRejectedException ex)
         {

@@ -45,6 +45,7 @@ public class ClassifyCommandTests
     [InlineData("invalid-message-id")]
     [InlineData("invalid-json")]
     [InlineData("invalid-utf8")]
+    [InlineData("invalid-image")]
     public void Invalid_upload_exits_3_with_the_reason_on_stderr(string reason)
     {
         var (exitCode, output, error) = CliRunner.Run("classify", Sample(Path.Combine("invalid", reason + ".json")));

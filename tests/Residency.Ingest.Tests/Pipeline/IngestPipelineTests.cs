@@ -19,7 +19,7 @@ namespace Residency.Ingest.Tests.Pipeline;
 public sealed class IngestPipelineTests(AzuriteFixture azurite)
 {
     private static readonly string[] Kinds = ["account", "cabin", "charging", "diagnostic", "event", "telemetry", "trip"];
-    private static readonly string[] Invalid = ["invalid-json", "missing-field", "unknown-schema", "wrong-type", "duplicate-key", "too-deep"];
+    private static readonly string[] Invalid = ["invalid-json", "missing-field", "unknown-schema", "wrong-type", "duplicate-key", "too-deep", "invalid-image"];
 
     private static string Samples => Path.Combine(RepoPaths.Root, "samples", "uploads");
 
