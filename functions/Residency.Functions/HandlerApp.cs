@@ -4,6 +4,7 @@ using Residency.Classification;
 using Residency.Functions.Admission;
 using Residency.Functions.Configuration;
 using Residency.Functions.Endpoints;
+using Residency.Functions.Telemetry;
 using Residency.FunctionsHost;
 using Residency.Ingest;
 using Residency.Storage;
@@ -56,6 +57,7 @@ internal static partial class HandlerApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHandlerSettings(builder.Configuration);
+        builder.AddHandlerTelemetry();
         // An explicit endpoint wins over any ASPNETCORE_URLS/HTTP_PORTS the host's container may carry. Kestrel reads it
         // when it starts, after the settings were validated.
         builder.WebHost.ConfigureKestrel(kestrel =>
