@@ -27,20 +27,25 @@ internal static class LocalRunCommand
     {
         var fleet = new FleetCommandOptions(defaultCount: 600, defaultMalformedShare: 0.08);
         var keep = new Option<bool>("--keep") { Description = "Keep Azurite and the handler running after the summary (until Ctrl+C) to look at the blobs." };
+        var otlp = new Option<Uri?>("--otlp")
+        {
+            Description = "Also export the handler's metrics and traces over OTLP to this collector (OTEL_EXPORTER_OTLP_ENDPOINT; loopback or Azure China only).",
+        };
         var partitions = new Option<int>("--partitions") { Description = "Event Hubs partitions to emulate.", DefaultValueFactory = _ => 4 }.Within(1, 1024);
         var command = new Command("local-run",
             "Run the pipeline locally end to end: Azurite, the handler, a simulated fleet, and a summary of where every upload went (exit 0 all accounted for, 1 not, 2 usage).");
         fleet.AddTo(command);
         command.Options.Add(keep);
         command.Options.Add(partitions);
+        command.Options.Add(otlp);
         command.SetGuardedAction((parse, cancellationToken) => RunAsync(
-            fleet.Read(parse, allowOversized: true), parse.GetValue(partitions), parse.GetValue(keep), context,
+            fleet.Read(parse, allowOversized: true), parse.GetValue(partitions), parse.GetValue(keep), parse.GetValue(otlp), context,
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FleetRequest request, int partitionCount, bool keep, CliContext context, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        FleetRequest request, int partitionCount, bool keep, Uri? otlp, CliContext context, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         await error.WriteLineAsync("local-run: starting Azurite...");
         await using var azurite = await AzuriteLauncher.StartAsync(new AzuriteRequest { Settings = context.Azurite }, line => error.WriteLine("local-run: " + line), cancellationToken);
@@ -49,7 +54,7 @@ internal static class LocalRunCommand
         var blobs = ResidencyBlobClients.FromConnectionString(connectionString, StorageClientSettings.Development);
         await error.WriteLineAsync($"local-run: Azurite blob endpoint {blobs.Uri}");
         await error.WriteLineAsync("local-run: starting the handler as the Functions host does...");
-        await using var handler = await HandlerLauncher.StartDevelopmentAsync(connectionString, cancellationToken: cancellationToken);
+        await using var handler = await HandlerLauncher.StartDevelopmentAsync(connectionString, LocalTelemetry.Settings(otlp), cancellationToken: cancellationToken);
         await error.WriteLineAsync($"local-run: handler ready at {handler.BaseUri} (POST /VehicleIngest)");
 
         // Event Hubs' clock replayed from two minutes before midnight China time, one second per event: the batches of
@@ -81,6 +86,7 @@ internal static class LocalRunCommand
 
         await output.WriteLineAsync("  day ledger (China Standard Time days; events enqueued from 23:58 the day before):");
         var ledgerClean = await LedgerReport.PrintAsync(blobs, today.AddDays(-1), today, output, cancellationToken);
+        await LocalTelemetry.PrintAsync(handler, output, cancellationToken);
         await PrintExampleAsync(blobs, output, cancellationToken);
         PrintHowToLook(blobs, connectionString, azurite.Source != AzuriteSource.ConnectionString, keep, output);
         if (summary.FailedBatches > 0)

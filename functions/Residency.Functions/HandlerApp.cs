@@ -90,6 +90,7 @@ internal static partial class HandlerApp
         app.MapGet("/", () => Results.Json(new Dictionary<string, string> { ["status"] = "ready" }, contentType: "application/json"));
         app.MapPost(VehicleIngestEndpoint.Route, VehicleIngestEndpoint.HandleAsync);
         app.MapPost(CloseDaysEndpoint.Route, CloseDaysEndpoint.HandleAsync);
+        app.MapTelemetrySummary();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app.Services));
         return app;
     }

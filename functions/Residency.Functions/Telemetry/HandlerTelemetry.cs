@@ -26,6 +26,12 @@ internal static class HandlerTelemetry
         var export = TelemetryExport.From(builder.Configuration, new HandlerEnvironment(builder.Configuration));
         builder.Services.AddSingleton(export);
         builder.Services.AddSingleton<IValidateOptions<HandlerOptions>, TelemetrySettingsRules>();
+        // The local summary (GET /telemetry/summary) listens from the start, in Development only.
+        if (export.IsDevelopment && !export.Disabled)
+        {
+            builder.Services.AddSingleton(new MetricsSummary());
+        }
+
         var exportsSomewhere = export.AzureMonitorConnectionString is not null || export.Otlp;
         if (export.Disabled || !exportsSomewhere || export.Problems().Count > 0)
         {
