@@ -32,9 +32,20 @@ param alertWebhookUri string = ''
 @maxValue(100)
 param quarantineSharePercent int = 5
 
-@description('Minutes without a committed event before the stall alert fires.')
-@minValue(5)
-@maxValue(1440)
+@description('Minutes without a committed event before the stall alert fires (a window size log alerts accept).')
+@allowed([
+  5
+  10
+  15
+  30
+  45
+  60
+  120
+  180
+  240
+  300
+  360
+])
 param noCommitMinutes int = 15
 
 @description('p95 of the enqueued-to-commit lag, in seconds, that alerts.')
@@ -102,7 +113,7 @@ var rules = [
     description: 'No event was committed (stored or quarantined) for ${noCommitMinutes} minutes.'
     severity: 1
     scope: appInsightsResourceId
-    window: 'PT${noCommitMinutes}M'
+    window: noCommitMinutes < 60 ? 'PT${noCommitMinutes}M' : 'PT${noCommitMinutes / 60}H'
     query: 'customMetrics | where name == "residency.events" | where tostring(customDimensions["residency.outcome"]) in ("stored", "quarantined") | summarize committed = sum(valueSum)'
     measure: 'committed'
     operator: 'LessThan'
