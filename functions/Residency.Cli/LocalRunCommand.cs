@@ -27,10 +27,17 @@ internal static class LocalRunCommand
     {
         var fleet = new FleetCommandOptions(defaultCount: 600, defaultMalformedShare: 0.08);
         var keep = new Option<bool>("--keep") { Description = "Keep Azurite and the handler running after the summary (until Ctrl+C) to look at the blobs." };
-        var otlp = new Option<Uri?>("--otlp")
+        var otlp = new Option<string?>("--otlp")
         {
             Description = "Also export the handler's metrics and traces over OTLP to this collector (OTEL_EXPORTER_OTLP_ENDPOINT; loopback or Azure China only).",
         };
+        otlp.Validators.Add(result =>
+        {
+            if (LocalTelemetry.ParseCollector(result.GetValueOrDefault<string?>()) is null && result.GetValueOrDefault<string?>() is not null)
+            {
+                result.AddError("--otlp must be an absolute http(s) URL.");
+            }
+        });
         var partitions = new Option<int>("--partitions") { Description = "Event Hubs partitions to emulate.", DefaultValueFactory = _ => 4 }.Within(1, 1024);
         var command = new Command("local-run",
             "Run the pipeline locally end to end: Azurite, the handler, a simulated fleet, and a summary of where every upload went (exit 0 all accounted for, 1 not, 2 usage).");
@@ -39,7 +46,7 @@ internal static class LocalRunCommand
         command.Options.Add(partitions);
         command.Options.Add(otlp);
         command.SetGuardedAction((parse, cancellationToken) => RunAsync(
-            fleet.Read(parse, allowOversized: true), parse.GetValue(partitions), parse.GetValue(keep), parse.GetValue(otlp), context,
+            fleet.Read(parse, allowOversized: true), parse.GetValue(partitions), parse.GetValue(keep), LocalTelemetry.ParseCollector(parse.GetValue(otlp)), context,
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
