@@ -43,7 +43,7 @@ public class TelemetrySettingsTests
     [Theory]
     [InlineData(PublicConnection, "IngestionEndpoint")]
     [InlineData("InstrumentationKey=00000000-0000-0000-0000-000000000001", "names no IngestionEndpoint")]
-    [InlineData("InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://chinanorth3-0.in.applicationinsights.azure.cn/", "AADAudience")]
+    [InlineData("InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://chinanorth3-0.in.applicationinsights.azure.cn/;AADAudience=https://monitor.azure.com/", "AADAudience")]
     [InlineData("InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://chinanorth3-0.in.applicationinsights.azure.cn/;AADAudience=https://monitor.azure.cn/;LiveEndpoint=https://eastus.livediagnostics.monitor.azure.com/", "LiveEndpoint")]
     [InlineData("InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://chinanorth3-0.in.applicationinsights.azure.cn/;AADAudience=https://monitor.azure.cn/", "not an https endpoint")]
     [InlineData("InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://azure.cn.example.com/;AADAudience=https://monitor.azure.cn/", "not an https endpoint")]
@@ -52,6 +52,16 @@ public class TelemetrySettingsTests
         var problems = Problems(false, (TelemetrySettingNames.ApplicationInsightsConnectionString, connectionString));
         Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal) && p.Contains(TelemetrySettingNames.ApplicationInsightsConnectionString, StringComparison.Ordinal));
         Assert.DoesNotContain(problems, p => p.Contains("00000000-0000-0000-0000-000000000001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_china_connection_string_without_an_audience_gets_azure_chinas()
+    {
+        const string WithoutAudience = "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=https://chinanorth3-0.in.applicationinsights.azure.cn/";
+
+        Assert.Empty(Problems(false, (TelemetrySettingNames.ApplicationInsightsConnectionString, WithoutAudience)));
+        Assert.EndsWith(";AADAudience=https://monitor.azure.cn/", ApplicationInsightsConnection.WithChinaAudience(WithoutAudience), StringComparison.Ordinal);
+        Assert.Equal(ChinaConnection, ApplicationInsightsConnection.WithChinaAudience(ChinaConnection));
     }
 
     [Theory]

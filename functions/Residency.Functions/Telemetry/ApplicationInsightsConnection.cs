@@ -2,8 +2,9 @@ namespace Residency.Functions.Telemetry;
 
 /// <summary>
 /// Checks an Application Insights connection string before the exporter may use it: its ingestion endpoint (and any
-/// other endpoint it names) must pass the <see cref="TelemetryEndpointGuard"/>, and outside Development its Entra ID
-/// audience must be Azure China's, since local auth is off and the exporter takes its token scope from it.
+/// other endpoint it names) must pass the <see cref="TelemetryEndpointGuard"/>, and an Entra ID audience it names must be
+/// Azure China's, since local auth is off and the exporter takes its token scope from it (one it does not name is
+/// supplied, <see cref="WithChinaAudience"/>: the exporter's default is the public cloud's).
 /// </summary>
 internal static class ApplicationInsightsConnection
 {
@@ -42,14 +43,18 @@ internal static class ApplicationInsightsConnection
             problems.Add($"{name} refused: EndpointSuffix '{suffix}' is not in Azure China.");
         }
 
-        var audience = parts.GetValueOrDefault("AADAudience");
-        if (!isDevelopment && !string.Equals(audience?.TrimEnd('/'), ChinaAudience.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+        if (parts.TryGetValue("AADAudience", out var audience) && !isDevelopment &&
+            !string.Equals(audience.TrimEnd('/'), ChinaAudience.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"{name} refused: AADAudience must be {ChinaAudience} (managed identity in Azure China; the exporter's default audience is the public cloud's).");
+            problems.Add($"{name} refused: AADAudience must be {ChinaAudience} (managed identity in Azure China).");
         }
 
         return problems;
     }
+
+    /// <summary>The connection string with <c>AADAudience</c> set to Azure China's when it names none.</summary>
+    public static string WithChinaAudience(string connectionString) =>
+        Parse(connectionString).ContainsKey("AADAudience") ? connectionString : connectionString.TrimEnd(';') + ";AADAudience=" + ChinaAudience;
 
     private static Dictionary<string, string> Parse(string connectionString) =>
         connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

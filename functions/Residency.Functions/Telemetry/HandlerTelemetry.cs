@@ -62,7 +62,7 @@ internal static class HandlerTelemetry
 
     private static void Configure(AzureMonitorExporterOptions options, string connectionString)
     {
-        options.ConnectionString = connectionString;
+        options.ConnectionString = ApplicationInsightsConnection.WithChinaAudience(connectionString);
         // Live Metrics would open a second endpoint whose Entra ID support in Azure China is not confirmed.
         options.EnableLiveMetrics = false;
     }
