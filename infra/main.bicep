@@ -99,6 +99,12 @@ param functionsSubnetPrefix string = '10.60.0.0/24'
 @description('Subnet for private endpoints.')
 param privateEndpointSubnetPrefix string = '10.60.1.0/24'
 
+@description('E-mail address the ingest alerts go to (the on-call operators).')
+param alertEmail string
+
+@description('Webhook the ingest alerts are posted to (an on-call or chat tool in China); empty for none.')
+param alertWebhookUri string = ''
+
 // Built-in policy definitions (same ids in every Azure cloud).
 var allowedLocationsPolicyId = 'e56962a6-4747-49cd-b67b-bf8b01975c4c'
 var allowedResourceGroupLocationsPolicyId = 'e765b5de-1225-4ba3-bd56-1ac6695af988'
@@ -366,6 +372,30 @@ module auditLogs 'modules/auditLogs.bicep' = {
     dataStorageAccountName: dataStorage.outputs.name
     keyVaultName: keyVault.outputs.name
     eventHubsNamespaceName: eventHubs.outputs.name
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  scope: rg
+  name: 'alerts'
+  params: {
+    location: location
+    tags: allTags
+    baseName: baseName
+    appInsightsResourceId: monitoring.outputs.resourceId
+    workspaceResourceId: monitoring.outputs.workspaceResourceId
+    alertEmail: alertEmail
+    alertWebhookUri: alertWebhookUri
+  }
+}
+
+module workbook 'modules/workbook.bicep' = {
+  scope: rg
+  name: 'workbook'
+  params: {
+    location: location
+    tags: allTags
+    appInsightsResourceId: monitoring.outputs.resourceId
   }
 }
 

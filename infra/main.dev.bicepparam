@@ -17,6 +17,7 @@ param retentionDays = {
   important: 30
   quarantine: 30
 }
+param alertEmail = 'residency-dev-oncall@example.cn'
 param auditImmutabilityDays = 7
 param tags = {
   costCenter: 'vehicle-platform-dev'

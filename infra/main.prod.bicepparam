@@ -10,6 +10,7 @@ param eventHubsCapacity = 2
 param eventHubPartitionCount = 8
 param eventHubRetentionDays = 7
 param pseudonymKeyId = 'prod-2026-11'
+param alertEmail = 'residency-oncall@example.cn'
 param auditImmutabilityDays = 1095
 param tags = {
   costCenter: 'vehicle-platform'

@@ -31,6 +31,17 @@ internal static class LocalRunCommand
         {
             Description = "Also write the annual automotive data report of this run's data into this folder (facts from samples/report/facts.example.json).",
         };
+        var otlp = new Option<string?>("--otlp")
+        {
+            Description = "Also export the handler's metrics and traces over OTLP to this collector (OTEL_EXPORTER_OTLP_ENDPOINT; loopback or Azure China only).",
+        };
+        otlp.Validators.Add(result =>
+        {
+            if (LocalTelemetry.ParseCollector(result.GetValueOrDefault<string?>()) is null && result.GetValueOrDefault<string?>() is not null)
+            {
+                result.AddError("--otlp must be an absolute http(s) URL.");
+            }
+        });
         var partitions = new Option<int>("--partitions") { Description = "Event Hubs partitions to emulate.", DefaultValueFactory = _ => 4 }.Within(1, 1024);
         var command = new Command("local-run",
             "Run the pipeline locally end to end: Azurite, the handler, a simulated fleet, and a summary of where every upload went (exit 0 all accounted for, 1 not, 2 usage).");
@@ -38,15 +49,17 @@ internal static class LocalRunCommand
         command.Options.Add(keep);
         command.Options.Add(partitions);
         command.Options.Add(report);
+        command.Options.Add(otlp);
         command.SetGuardedAction((parse, cancellationToken) => RunAsync(
-            fleet.Read(parse, allowOversized: true), parse.GetValue(partitions), parse.GetValue(keep), parse.GetValue(report), context,
+            fleet.Read(parse, allowOversized: true), parse.GetValue(partitions), parse.GetValue(keep), parse.GetValue(report),
+            LocalTelemetry.ParseCollector(parse.GetValue(otlp)), context,
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FleetRequest request, int partitionCount, bool keep, string? reportFolder, CliContext context, TextWriter output, TextWriter error,
-        CancellationToken cancellationToken)
+        FleetRequest request, int partitionCount, bool keep, string? reportFolder, Uri? otlp, CliContext context, TextWriter output,
+        TextWriter error, CancellationToken cancellationToken)
     {
         await error.WriteLineAsync("local-run: starting Azurite...");
         await using var azurite = await AzuriteLauncher.StartAsync(new AzuriteRequest { Settings = context.Azurite }, line => error.WriteLine("local-run: " + line), cancellationToken);
@@ -55,7 +68,7 @@ internal static class LocalRunCommand
         var blobs = ResidencyBlobClients.FromConnectionString(connectionString, StorageClientSettings.Development);
         await error.WriteLineAsync($"local-run: Azurite blob endpoint {blobs.Uri}");
         await error.WriteLineAsync("local-run: starting the handler as the Functions host does...");
-        await using var handler = await HandlerLauncher.StartDevelopmentAsync(connectionString, cancellationToken: cancellationToken);
+        await using var handler = await HandlerLauncher.StartDevelopmentAsync(connectionString, LocalTelemetry.Settings(otlp), cancellationToken: cancellationToken);
         await error.WriteLineAsync($"local-run: handler ready at {handler.BaseUri} (POST /VehicleIngest)");
 
         // Event Hubs' clock replayed from two minutes before midnight China time, one second per event: the batches of
@@ -89,6 +102,7 @@ internal static class LocalRunCommand
         var ledgerClean = await LedgerReport.PrintAsync(blobs, today.AddDays(-1), today, output, cancellationToken);
         var framesClean = await FrameReport.PrintAsync(blobs, output, cancellationToken);
         var reportWritten = reportFolder is null || await LocalReport.WriteAsync(blobs, today, reportFolder, context, output, error, cancellationToken);
+        await LocalTelemetry.PrintAsync(handler, output, cancellationToken);
         await PrintExampleAsync(blobs, output, cancellationToken);
         PrintHowToLook(blobs, connectionString, azurite.Source != AzuriteSource.ConnectionString, keep, output);
         if (summary.FailedBatches > 0)

@@ -31,6 +31,22 @@ public sealed class HandlerLauncher : IAsyncDisposable
     /// <summary>Posts invocations as the host does.</summary>
     public HostInvocationClient Client { get; }
 
+    /// <summary>
+    /// The handler's metrics summary (GET /telemetry/summary: its instruments read by a MeterListener, Development
+    /// only), one line per instrument and dimensions; empty when the handler serves none.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GetTelemetrySummaryAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.GetAsync(new Uri(BaseUri, "telemetry/summary"), cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            return [];
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     /// <summary>The handler's process id.</summary>
     public int ProcessId => _process.Id;
 

@@ -5,6 +5,7 @@ using Residency.Functions.Admission;
 using Residency.Functions.Configuration;
 using Residency.Functions.Endpoints;
 using Residency.Frames;
+using Residency.Functions.Telemetry;
 using Residency.FunctionsHost;
 using Residency.Ingest;
 using Residency.Ingest.Frames;
@@ -65,6 +66,7 @@ internal static partial class HandlerApp
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHandlerSettings(builder.Configuration);
+        builder.AddHandlerTelemetry();
         // An explicit endpoint wins over any ASPNETCORE_URLS/HTTP_PORTS the host's container may carry. Kestrel reads it
         // when it starts, after the settings were validated.
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -105,6 +107,7 @@ internal static partial class HandlerApp
         app.MapGet("/", () => Results.Json(new Dictionary<string, string> { ["status"] = "ready" }, contentType: "application/json"));
         app.MapPost(VehicleIngestEndpoint.Route, VehicleIngestEndpoint.HandleAsync);
         app.MapPost(CloseDaysEndpoint.Route, CloseDaysEndpoint.HandleAsync);
+        app.MapTelemetrySummary();
         app.Lifetime.ApplicationStarted.Register(() => LogStarted(app.Services));
         return app;
     }

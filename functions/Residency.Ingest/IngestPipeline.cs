@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using Residency.Classification;
 using Residency.Ingest.Decoding;
 using Residency.Ingest.Frames;
+using Residency.Ingest.Telemetry;
 using Residency.Storage;
 using Residency.Storage.Batches;
 using Residency.Storage.Clients;
@@ -90,17 +91,23 @@ public sealed class IngestPipeline
 
         // Classified events no longer need their bodies (quarantined ones keep theirs in the prepared event).
         batch = null!;
-        var committedNow = prepared.Length == 0
-            ? new HashSet<long>()
-            : (await _store.CommitBatchAsync(
-                new PreparedBatch(partitionId, _policy.Sha256, prepared.Select(p => p.Event).ToList()),
-                storageToken)).CommittedNow;
+        IReadOnlySet<long> committedNow;
+        using (IngestSpans.StartChild(TelemetryNames.CommitSpan))
+        {
+            committedNow = prepared.Length == 0
+                ? new HashSet<long>()
+                : (await _store.CommitBatchAsync(
+                    new PreparedBatch(partitionId, _policy.Sha256, prepared.Select(p => p.Event).ToList()),
+                    storageToken)).CommittedNow;
+        }
 
         var bySequence = prepared.ToDictionary(p => p.Event.SequenceNumber);
         var outcomes = sequenceNumbers.Select(sequence => committedNow.Contains(sequence)
             ? bySequence[sequence].Outcome
             : new EventOutcome(sequence, EventDisposition.AlreadyCommitted, null, [])).ToList();
-        return new IngestOutcome(partitionId, outcomes, requests.Count);
+        var outcome = new IngestOutcome(partitionId, outcomes, requests.Count);
+        IngestMetrics.RecordBatch(outcome, prepared.Select(p => p.Event).Where(e => committedNow.Contains(e.SequenceNumber)), _options.Time.GetUtcNow());
+        return outcome;
     }
 
     private void ForgetContainers()
@@ -122,8 +129,10 @@ public sealed class IngestPipeline
     {
         ArgumentNullException.ThrowIfNull(detail);
         await EnsureContainersAsync(cancellationToken);
-        return await _store.QuarantineInvocationAsync(
+        var entry = await _store.QuarantineInvocationAsync(
             UnreadableInvocation.PartitionId, request, IngestReasons.InvalidEnvelope, detail, cancellationToken);
+        IngestMetrics.RecordQuarantine(UnreadableInvocation.PartitionId, IngestReasons.InvalidEnvelope);
+        return entry;
     }
 
     /// <summary>
@@ -133,8 +142,10 @@ public sealed class IngestPipeline
     public async Task<string> QuarantineOversizedInvocationAsync(Stream request, string detail, CancellationToken cancellationToken = default)
     {
         await EnsureContainersAsync(cancellationToken);
-        return await _store.QuarantineStreamAsync(
+        var entry = await _store.QuarantineStreamAsync(
             UnreadableInvocation.PartitionId, request, IngestReasons.RequestTooLarge, detail, cancellationToken);
+        IngestMetrics.RecordQuarantine(UnreadableInvocation.PartitionId, IngestReasons.RequestTooLarge);
+        return entry;
     }
 
     // Decoding and classification are CPU work: spread them over the cores, keeping input order.
@@ -164,7 +175,12 @@ public sealed class IngestPipeline
             return Quarantine(e, transportError, "The body could not be read from the host's envelope.");
         }
 
-        var decoded = _decoder.Decode(e.Body, e.Properties);
+        DecodeResult decoded;
+        using (IngestSpans.StartChild(TelemetryNames.DecodeSpan))
+        {
+            decoded = _decoder.Decode(e.Body, e.Properties);
+        }
+
         if (!decoded.Succeeded)
         {
             return Quarantine(e, decoded.ReasonCode!, decoded.Detail!);
@@ -178,13 +194,19 @@ public sealed class IngestPipeline
         }
 
         ClassifiedUpload upload;
-        try
+        var classifying = System.Diagnostics.Stopwatch.GetTimestamp();
+        using (IngestSpans.StartChild(TelemetryNames.ClassifySpan))
         {
-            upload = _classifier.Classify(staged.Utf8.Span);
-        }
-        catch (UploadRejectedException ex)
-        {
-            return Quarantine(e, ex.ReasonCode, ex.Message);
+            try
+            {
+                upload = _classifier.Classify(staged.Utf8.Span);
+                IngestMetrics.RecordClassification(classifying, classified: true);
+            }
+            catch (UploadRejectedException ex)
+            {
+                IngestMetrics.RecordClassification(classifying, classified: false);
+                return Quarantine(e, ex.ReasonCode, ex.Message);
+            }
         }
 
         var fragments = upload.Fragments.Select(f => new FragmentToStore(DataLevels.ToName(f.Level), f.Json)).ToList();

@@ -75,6 +75,13 @@ resource eventHubsLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview
         enabled: true
       }
     ]
+    // IncomingMessages vs OutgoingMessages: the alert on ingest falling behind reads them in the workspace.
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -29,10 +29,14 @@ internal static class BenchCommand
             Description = "The handler's Residency__MaxConcurrency (storage requests in flight), also used by the floor.",
             DefaultValueFactory = _ => 8,
         }.Within(1, 64);
+        var telemetry = new Option<bool>("--telemetry-overhead")
+        {
+            Description = "Also run the first batch size with the handler's telemetry off and on (OTLP to a local sink), alternately, and print its CPU cost.",
+        };
         var command = new Command("bench",
             "Measure the pipeline end to end (generated fleet -> real handler over HTTP -> Azurite) at each host batch size: events/s, storage " +
             "requests per 1,000 events, the floor (the same stored bytes as plain puts) and the handler's peak working set.");
-        foreach (var option in new Option[] { events, batchSizes, partitions, vehicles, malformed, gzip, seed, concurrency })
+        foreach (var option in new Option[] { events, batchSizes, partitions, vehicles, malformed, gzip, seed, concurrency, telemetry })
         {
             command.Options.Add(option);
         }
@@ -44,7 +48,7 @@ internal static class BenchCommand
         {
             var settings = new BenchSettings(parse.GetValue(events), parse.GetValue(batchSizes) ?? [], parse.GetValue(partitions),
                 parse.GetValue(vehicles), parse.GetValue(malformed), parse.GetValue(gzip), parse.GetValue(seed), parse.GetValue(concurrency));
-            return RunAsync(settings, context, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
+            return RunAsync(settings, parse.GetValue(telemetry), context, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
         return command;
     }
@@ -78,7 +82,8 @@ internal static class BenchCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(BenchSettings settings, CliContext context, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(
+        BenchSettings settings, bool telemetryOverhead, CliContext context, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         // Every row replays the same events, generated before any clock starts (a device's work, not the pipeline's).
         var events = new FleetGenerator(settings.Fleet(settings.Seed)).Take(settings.Events).ToList();
@@ -93,6 +98,13 @@ internal static class BenchCommand
         await output.WriteLineAsync(BenchReport.Header(settings, events.Average(e => e.Body.Length), runner.AzuriteDescription, loadAtStart, LoadAverage.Read()));
         await output.WriteAsync(BenchReport.Format(rows));
         var sound = rows.All(r => r.IsSound);
+        if (telemetryOverhead)
+        {
+            var overhead = await TelemetryOverhead.MeasureAsync(runner, settings.BatchSizes[0], events, cancellationToken);
+            await output.WriteLineAsync(overhead.Format());
+            sound &= overhead.IsSound;
+        }
+
         await output.WriteLineAsync(sound
             ? "bench: every event of every row was stored or quarantined once, and the ledger verifies clean."
             : "bench: NOT every event was accounted for, or the ledger does not verify (see above): the figures are not trustworthy.");

@@ -29,16 +29,19 @@ internal sealed class BenchRowRunner(BenchSettings settings, AzuriteSettings azu
     /// <summary>One line on what ran Azurite for the last row (engine and image, or the node process).</summary>
     public string? AzuriteDescription { get; private set; }
 
-    public async Task<BenchRow> RunAsync(int batchSize, IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken)
+    public async Task<BenchRow> RunAsync(
+        int batchSize, IReadOnlyList<SimulatedEvent> events, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? handlerSettings = null)
     {
         Say($"batch {batchSize}: starting a fresh Azurite...");
         var request = new AzuriteRequest { Settings = azuriteSettings, Order = AzuriteOrder, NeedsOwnInstance = true };
         await using var azurite = await AzuriteLauncher.StartAsync(request, line => Say(line), cancellationToken);
         AzuriteDescription = azurite.Description;
         Say($"batch {batchSize}: starting the handler as the Functions host does...");
-        await using var handler = await HandlerLauncher.StartDevelopmentAsync(azurite.ConnectionString,
-            new Dictionary<string, string> { [HandlerSettingNames.MaxConcurrency] = settings.MaxConcurrency.ToString(CultureInfo.InvariantCulture) },
-            cancellationToken: cancellationToken);
+        var handlerEnvironment = new Dictionary<string, string>(handlerSettings ?? new Dictionary<string, string>())
+        {
+            [HandlerSettingNames.MaxConcurrency] = settings.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
+        };
+        await using var handler = await HandlerLauncher.StartDevelopmentAsync(azurite.ConnectionString, handlerEnvironment, cancellationToken: cancellationToken);
         await WarmUpAsync(handler, cancellationToken);
 
         Say($"batch {batchSize}: delivering {events.Count} events in host batches of at most {batchSize} over {settings.Partitions} partitions...");

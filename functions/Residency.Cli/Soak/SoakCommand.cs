@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Residency.Cli.LocalRun;
 using Residency.Cli.Simulation;
 using Residency.Development;
 using Residency.FunctionsHost;
@@ -102,6 +103,7 @@ internal static class SoakCommand
             output.WriteLine($"  audit: {problem.Kind} partition {problem.PartitionId}: {problem.Detail}");
         }
 
+        await LocalTelemetry.PrintAsync(handler, output, cancellationToken);
         var clean = runner.ServerErrors == 0 && runner.SequenceNumbersWithoutOutcome == 0 && runner.Problems.Count == 0 && audit.IsClean;
         output.WriteLine(clean ? "soak: clean." : "soak: NOT clean (see above).");
         return clean ? ExitCodes.Success : ExitCodes.Failure;

@@ -40,6 +40,8 @@ internal sealed class InvocationAdmission(int maxInvocations, long maxBytes)
             waiter.Node = _queue.AddLast(waiter);
         }
 
+        AdmissionMetrics.Refused(AdmissionMetrics.Queued);
+
         using (cancellationToken.Register(() => Cancel(waiter)))
         {
             await waiter.Admitted.Task.ConfigureAwait(false);
@@ -91,6 +93,7 @@ internal sealed class InvocationAdmission(int maxInvocations, long maxBytes)
             waiter.Node = null;
         }
 
+        AdmissionMetrics.Refused(AdmissionMetrics.Abandoned);
         waiter.Admitted.TrySetCanceled();
     }
 

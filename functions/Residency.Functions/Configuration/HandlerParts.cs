@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
 using Residency.Classification;
 using Residency.FunctionsHost;
+using Residency.Ingest.Telemetry;
 using Residency.Storage;
 using Residency.Storage.Clients;
 
@@ -37,7 +38,7 @@ internal static partial class HandlerParts
                 case (not null, not null):
                     throw new HandlerSettingException($"Set only one of {HandlerSettingNames.StorageConnectionString} and {HandlerSettingNames.BlobEndpoint}.");
                 case (not null, null):
-                    return new StorageAccount(ResidencyBlobClients.FromConnectionString(connectionString, settings), settings, "shared key");
+                    return new StorageAccount(ResidencyBlobClients.FromConnectionString(connectionString, settings, StorageMetricsPolicy.Instance), settings, "shared key");
                 case (null, not null):
                     if (!Uri.TryCreate(endpointText, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("https" or "http"))
                     {
@@ -46,7 +47,7 @@ internal static partial class HandlerParts
 
                     // The Azure.Identity convention AZURE_CLIENT_ID (set by infra/) names the user-assigned identity too.
                     var clientId = Blank(options.ManagedIdentityClientId) ?? environment.AzureClientId;
-                    return new StorageAccount(ResidencyBlobClients.FromEndpoint(endpoint, StorageCredentials.ManagedIdentity(clientId), settings), settings,
+                    return new StorageAccount(ResidencyBlobClients.FromEndpoint(endpoint, StorageCredentials.ManagedIdentity(clientId), settings, StorageMetricsPolicy.Instance), settings,
                         clientId is null ? "managed identity (system-assigned)" : "managed identity (user-assigned)");
                 default:
                     throw new HandlerSettingException(

@@ -9,8 +9,10 @@ internal static class InvocationResponse
     public static IResult Json(int statusCode, IReadOnlyList<string> logs, IngestOutcome? outcome = null) =>
         new JsonBody(statusCode, new HostInvocationResponse(logs, outcome).ToUtf8Json());
 
-    private sealed class JsonBody(int statusCode, byte[] json) : IResult
+    private sealed class JsonBody(int statusCode, byte[] json) : IResult, IStatusCodeHttpResult
     {
+        public int? StatusCode => statusCode;
+
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.StatusCode = statusCode;

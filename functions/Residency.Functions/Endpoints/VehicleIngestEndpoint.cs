@@ -1,5 +1,6 @@
 using Residency.Functions.Admission;
 using Residency.Functions.Configuration;
+using Residency.Functions.Telemetry;
 using Residency.FunctionsHost;
 using Residency.Ingest;
 using Residency.Storage;
@@ -20,6 +21,7 @@ internal static partial class VehicleIngestEndpoint
         HttpRequest request, IngestPipeline pipeline, InvocationAdmission admission, HandlerLimits limits,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        using var telemetry = InvocationTelemetry.Start();
         var logger = loggers.CreateLogger("Residency.Functions.VehicleIngest");
         var invocationId = LogSafe.InvocationId(request.Headers["X-Azure-Functions-InvocationId"].ToString());
         var weight = Math.Min(request.ContentLength ?? limits.MaxRequestBytes, limits.MaxRequestBytes);
@@ -30,7 +32,7 @@ internal static partial class VehicleIngestEndpoint
             var read = await RequestBody.ReadAsync(request, limits.MaxRequestBytes, cancellationToken);
             if (read.Body is null)
             {
-                return await QuarantineOversizedAsync(request, read, limits, pipeline, logger, invocationId, cancellationToken);
+                return telemetry.Finish(await QuarantineOversizedAsync(request, read, limits, pipeline, logger, invocationId, cancellationToken));
             }
 
             length = read.Body.Length;
@@ -43,12 +45,13 @@ internal static partial class VehicleIngestEndpoint
             {
                 // A request that is not the host's envelope is deterministic: retrying it would hold the partition until
                 // Event Hubs retention drops its events. Keep the whole request in quarantine instead, then let it checkpoint.
-                return await QuarantineInvocationAsync(read.Body, ex.Message, pipeline, logger, invocationId, cancellationToken);
+                return telemetry.Finish(await QuarantineInvocationAsync(read.Body, ex.Message, pipeline, logger, invocationId, cancellationToken));
             }
 
             // The events hold their own bodies: let the request's buffer go before the batch is processed.
             read = null!;
-            return await ProcessAsync(batch, pipeline, logger, invocationId, cancellationToken);
+            telemetry.Read(batch);
+            return telemetry.Finish(await ProcessAsync(batch, pipeline, logger, invocationId, cancellationToken));
         }
         finally
         {

@@ -19,6 +19,10 @@ public class LocalRunCommandTests
         }
 
         Assert.Contains("quarantine reasons: ", text, StringComparison.Ordinal);
+        // The summary read from the handler's own instruments (a MeterListener in its process).
+        Assert.Contains("metrics (the handler's instruments", text, StringComparison.Ordinal);
+        Assert.Contains("residency.events residency.outcome=quarantined,residency.level=none: ", text, StringComparison.Ordinal);
+        Assert.Contains("residency.invocation.duration http.response.status_code=200: count ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("quarantine reasons: none", text, StringComparison.Ordinal);
         Assert.DoesNotContain("unexpected:", text, StringComparison.Ordinal);
     }

@@ -12,6 +12,7 @@ public class SoakCommandTests
 
         Assert.True(exit == 0, text);
         Assert.Contains("soak: clean.", text, StringComparison.Ordinal);
+        Assert.Contains("residency.storage.requests residency.storage.operation=", text, StringComparison.Ordinal);
         Assert.Matches(@"40 requests \(Batch \d+", text);
         Assert.Matches(@"events:\s+\d+ \(\d+ events/s", text);
         Assert.Matches(@"500s and wrong answers: 0", text);

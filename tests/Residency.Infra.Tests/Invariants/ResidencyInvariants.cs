@@ -29,6 +29,8 @@ internal static class ResidencyInvariants
     public static readonly IReadOnlySet<string> GlobalTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "Microsoft.Network/privateDnsZones", "Microsoft.Network/privateDnsZones/virtualNetworkLinks",
+        // Action groups hold only receivers (an e-mail address, a webhook) and are global in every cloud.
+        "Microsoft.Insights/actionGroups",
     };
 
     /// <summary>Built-in roles that can do anything or grant anything: never for the app identity.</summary>
