@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Azure.Functions.Worker.Http;
 
@@ -13,8 +14,9 @@ public static class Answers
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(write);
+        // Relaxed escaping keeps reasons readable ('vin', not \u0027vin\u0027); the body is JSON, never HTML.
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             write(writer);
         }

@@ -46,7 +46,7 @@ public sealed class SubjectRequestService
     public async Task<(SubmitResult Result, SubjectRequestRecord Record)> RecordAsync(SubjectRequestAsk ask, string caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ask);
-        var record = new SubjectRequestRecord(SubjectRequestIds.FromTicket(ask.Ticket), ask.Type, ask.VehicleKey, ask.Ticket, ask.RequestedAt, Now, caller);
+        var record = new SubjectRequestRecord(SubjectRequestIds.FromTicket(ask.Ticket), ask.Type, ask.VehicleKey, ask.Ticket, Timestamps.ToMilliseconds(ask.RequestedAt), Now, caller);
         var (stored, created) = await Store.CreateAsync(record, cancellationToken).ConfigureAwait(false);
         return created ? (SubmitResult.Created, stored) : (stored.SameAsk(record) ? SubmitResult.Repeated : SubmitResult.Conflict, stored);
     }
