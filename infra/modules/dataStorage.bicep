@@ -57,7 +57,7 @@ var quarantineContainer = 'vehicle-quarantine'
 var auditContainer = 'vehicle-audit'
 var indexContainer = 'vehicle-index'
 // Access exports of the operations app ({request id}/{level}.ndjson, manifest.json): a copy handed to the data subject,
-// kept only long enough to be downloaded through the app (docs/operations.md): the rule 'expire-exports' deletes them,
+// kept only long enough to be downloaded through the app (docs/privacy-api.md): the rule 'expire-exports' deletes them,
 // and their versions, 7 days after creation (written as literals so the compiled rule states the figure).
 var exportsContainer = 'vehicle-exports'
 // A marker points at a day of data: it expires with the longest-kept level it can point at.

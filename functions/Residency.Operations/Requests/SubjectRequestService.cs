@@ -9,7 +9,7 @@ namespace Residency.Operations.Requests;
 /// <summary>
 /// Subject requests end to end: records them write-once, runs the shared library's exporter or eraser (the same code as
 /// <c>residency vehicle find --export / --delete</c>), records the outcome, and answers status and deadlines from the
-/// statutory calendar. Processing runs inline in the post (docs/operations.md says why).
+/// statutory calendar. Processing runs inline in the post (docs/privacy-api.md says why).
 /// </summary>
 public sealed class SubjectRequestService
 {
