@@ -56,6 +56,10 @@ var levelContainers = {
 var quarantineContainer = 'vehicle-quarantine'
 var auditContainer = 'vehicle-audit'
 var indexContainer = 'vehicle-index'
+// Access exports of the operations app ({request id}/{level}.ndjson, manifest.json): a copy handed to the data subject,
+// kept only long enough to be downloaded through the app (docs/privacy-api.md): the rule 'expire-exports' deletes them,
+// and their versions, 7 days after creation (written as literals so the compiled rule states the figure).
+var exportsContainer = 'vehicle-exports'
 // A marker points at a day of data: it expires with the longest-kept level it can point at.
 var markerRetentionDays = max(retentionDays.general, retentionDays.personal, retentionDays.sensitive, retentionDays.important)
 var levels = objectKeys(levelContainers)
@@ -153,6 +157,17 @@ resource index 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-0
   }
 }
 
+resource exports 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: exportsContainer
+  properties: {
+    publicAccess: 'None'
+    metadata: {
+      level: 'important'
+    }
+  }
+}
+
 resource audit 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService
   name: auditContainer
@@ -235,6 +250,33 @@ var otherRules = [
     }
   }
   {
+    name: 'expire-exports'
+    enabled: true
+    type: 'Lifecycle'
+    definition: {
+      actions: {
+        baseBlob: {
+          delete: {
+            daysAfterCreationGreaterThan: 7
+          }
+        }
+        version: {
+          delete: {
+            daysAfterCreationGreaterThan: 7
+          }
+        }
+      }
+      filters: {
+        blobTypes: [
+          'blockBlob'
+        ]
+        prefixMatch: [
+          'vehicle-exports/'
+        ]
+      }
+    }
+  }
+  {
     name: 'expire-index-markers'
     enabled: true
     type: 'Lifecycle'
@@ -277,6 +319,7 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
     levelContainer
     quarantine
     index
+    exports
   ]
 }
 
@@ -298,9 +341,10 @@ output resourceId string = account.id
 @description('Blob endpoint of the account, from the resource (never written as text).')
 output blobEndpoint string = account.properties.primaryEndpoints.blob
 
-@description('Container names keyed by level, plus quarantine, audit and index.')
+@description('Container names keyed by level, plus quarantine, audit, index and exports.')
 output containers object = union(levelContainers, {
   quarantine: quarantineContainer
   audit: auditContainer
   index: indexContainer
+  exports: exportsContainer
 })

@@ -22,8 +22,19 @@ public class DataStorageTests
         Assert.Equal(new HashSet<string>
         {
             "vehicle-general", "vehicle-personal", "vehicle-sensitive", "vehicle-important", "vehicle-quarantine", "vehicle-audit",
-            "vehicle-index",
+            "vehicle-index", "vehicle-exports",
         }, names);
+    }
+
+    [Fact]
+    public void Exports_are_deleted_seven_days_after_creation()
+    {
+        var rule = Assert.Single(ReachableObjects(DataStorage.Template), o => o["name"] is JsonValue name && name.TryGetValue<string>(out var text) && text == "expire-exports");
+        var definition = rule["definition"]!;
+
+        Assert.Equal(7, definition["actions"]!["baseBlob"]!["delete"]!["daysAfterCreationGreaterThan"]!.GetValue<int>());
+        Assert.Equal(7, definition["actions"]!["version"]!["delete"]!["daysAfterCreationGreaterThan"]!.GetValue<int>());
+        Assert.Equal(["vehicle-exports/"], definition["filters"]!["prefixMatch"]!.AsArray().Select(p => p!.GetValue<string>()));
     }
 
     [Fact]
