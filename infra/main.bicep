@@ -90,6 +90,14 @@ param pseudonymKeyId string
 @description('Blob name of the run-from-package zip inside the package container.')
 param packageBlobName string = 'residency-functions.zip'
 
+@description('Blob name of the operations app\'s run-from-package zip in the package container.')
+param operationsPackageBlobName string = 'residency-operations.zip'
+
+@description('Client id of the privacy operations API\'s Entra app registration (Azure China), with the app role PrivacyOperator.')
+@minLength(36)
+@maxLength(36)
+param operationsApiClientId string
+
 @description('Address space of the virtual network.')
 param vnetAddressPrefix string = '10.60.0.0/22'
 
@@ -166,6 +174,18 @@ module identity 'modules/identity.bicep' = {
   name: 'identity'
   params: {
     name: 'id-${baseName}'
+    location: location
+    tags: allTags
+  }
+}
+
+// The privacy operations app runs as its own identity: a flaw in ingest, which parses untrusted bytes, never holds
+// the operations grants, and the operations app holds nothing on Event Hubs.
+module operationsIdentity 'modules/identity.bicep' = {
+  scope: rg
+  name: 'operations-identity'
+  params: {
+    name: 'id-${baseName}-ops'
     location: location
     tags: allTags
   }
@@ -361,6 +381,63 @@ module functionAppEndpoint 'modules/privateEndpoint.bicep' = {
     targetResourceId: functionApp.outputs.resourceId
     groupId: 'sites'
     privateDnsZoneId: dnsZones.outputs.zoneIds.sites
+  }
+}
+
+module operationsApp 'modules/operationsApp.bicep' = {
+  scope: rg
+  name: 'operations-app'
+  params: {
+    appName: 'func-${baseName}-ops-${unique}'
+    planResourceId: functionApp.outputs.planResourceId
+    location: location
+    tags: allTags
+    identityResourceId: operationsIdentity.outputs.resourceId
+    identityClientId: operationsIdentity.outputs.clientId
+    integrationSubnetId: network.outputs.functionsSubnetId
+    hostBlobEndpoint: hostStorage.outputs.blobEndpoint
+    hostQueueEndpoint: hostStorage.outputs.queueEndpoint
+    hostTableEndpoint: hostStorage.outputs.tableEndpoint
+    packageContainerName: hostStorage.outputs.packageContainerName
+    packageBlobName: operationsPackageBlobName
+    dataBlobEndpoint: dataStorage.outputs.blobEndpoint
+    keyVaultName: keyVault.outputs.name
+    pseudonymKeyName: pseudonymKeyName
+    pseudonymKeyId: pseudonymKeyId
+    appInsightsConnectionString: monitoring.outputs.connectionString
+    apiClientId: operationsApiClientId
+  }
+  dependsOn: [
+    operationsAccess
+    endpoints
+  ]
+}
+
+// Inbound private endpoint of the operations app (its public network access is off): the privacy team's ticket
+// system reaches it from the virtual network or a peered one.
+module operationsAppEndpoint 'modules/privateEndpoint.bicep' = {
+  scope: rg
+  name: 'pe-func-ops'
+  params: {
+    name: 'pe-${baseName}-func-ops'
+    location: location
+    tags: allTags
+    subnetId: network.outputs.privateEndpointSubnetId
+    targetResourceId: operationsApp.outputs.resourceId
+    groupId: 'sites'
+    privateDnsZoneId: dnsZones.outputs.zoneIds.sites
+  }
+}
+
+module operationsAccess 'modules/operationsAccess.bicep' = {
+  scope: rg
+  name: 'operations-role-assignments'
+  params: {
+    principalId: operationsIdentity.outputs.principalId
+    dataStorageAccountName: dataStorage.outputs.name
+    hostStorageAccountName: hostStorage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    appInsightsName: monitoring.outputs.name
   }
 }
 

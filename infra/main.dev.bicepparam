@@ -22,3 +22,6 @@ param auditImmutabilityDays = 7
 param tags = {
   costCenter: 'vehicle-platform-dev'
 }
+// The privacy operations API's Entra app registration (create it first; docs/privacy-api.md). The zero id deploys an
+// API no token can reach, which fails closed.
+param operationsApiClientId = '00000000-0000-0000-0000-000000000000'

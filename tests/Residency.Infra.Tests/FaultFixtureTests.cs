@@ -26,6 +26,7 @@ public class FaultFixtureTests
     [InlineData("eventhubs-local-auth.bicep", ResidencyInvariants.EventHubsLocalAuth, "eventhubs-local-auth.bicep")]
     [InlineData("keyvault-purge-protection.bicep", ResidencyInvariants.KeyVaultPurgeProtection, "keyvault-purge-protection.bicep")]
     [InlineData("privileged-role.bicep", ResidencyInvariants.PrivilegedRole, "privileged-role.bicep")]
+    [InlineData("privileged-custom-role.bicep", ResidencyInvariants.PrivilegedRole, "privileged-custom-role.bicep")]
     [InlineData("public-cloud-host.bicep", ResidencyInvariants.PublicCloudHost, "public-cloud-host.bicep")]
     [InlineData("policy-missing.bicep", ResidencyInvariants.AllowedLocationsPolicy, "policy-missing.bicep")]
     [InlineData("policy-regions.bicep", ResidencyInvariants.AllowedLocationsPolicy, "policy-regions.bicep")]

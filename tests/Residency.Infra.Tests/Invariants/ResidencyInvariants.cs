@@ -75,9 +75,31 @@ internal static class ResidencyInvariants
         return findings;
     }
 
+    // A role defined in the same template (its id is a computed guid): acceptable only when every role definition there
+    // grants data actions alone, none of them a wildcard, so it can be neither Owner, Contributor nor User Access Administrator.
+    private static bool IsDataOnlyCustomRole(TemplateScope scope, JsonObject assignment)
+    {
+        if (assignment["properties"]?["roleDefinitionId"]?.GetValue<string>() is not { } expression
+            || !expression.Contains("'Microsoft.Authorization/roleDefinitions'", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var definitions = scope.Resources.Where(r => TemplateScope.TypeOf(r) == "Microsoft.Authorization/roleDefinitions").ToList();
+        return definitions.Count > 0 && definitions.All(definition =>
+            definition["properties"]?["permissions"]?.AsArray().All(p =>
+                p!["actions"]?.AsArray().Count is null or 0
+                && p["dataActions"]?.AsArray().All(a => a!.GetValue<string>() is var action && action != "*" && !action.EndsWith("/*", StringComparison.Ordinal)) == true) == true);
+    }
+
     private static void CheckRole(FindingReporter report, JsonObject assignment)
     {
         var ids = PossibleValues.Strings(assignment["properties"]?["roleDefinitionId"], report.Scope);
+        if ((ids is null || ids.Count == 0) && IsDataOnlyCustomRole(report.Scope, assignment))
+        {
+            return;
+        }
+
         if (ids is null || ids.Count == 0)
         {
             report.Add(PrivilegedRole, assignment, ["properties", "roleDefinitionId"],
