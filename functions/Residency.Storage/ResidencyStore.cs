@@ -16,6 +16,7 @@ public sealed class ResidencyStore
 {
     private readonly StorageCalls _calls;
     private readonly BatchCommitter _committer;
+    private readonly bool _createsContainers;
 
     /// <summary>
     /// Creates the store on the account's client and the settings it was built with (their region and environment);
@@ -34,6 +35,7 @@ public sealed class ResidencyStore
         Region = settings.NormalizedRegion;
         _calls = new StorageCalls(maxConcurrency);
         _committer = new BatchCommitter(service, _calls, Region);
+        _createsContainers = settings.IsDevelopment;
     }
 
     /// <summary>The account's client.</summary>
@@ -42,9 +44,18 @@ public sealed class ResidencyStore
     /// <summary>The region written into tags and records.</summary>
     public string Region { get; }
 
-    /// <summary>Creates the seven residency containers that do not exist yet (private, no public access).</summary>
+    /// <summary>
+    /// In development, creates the seven residency containers that do not exist yet (private, no public access). In
+    /// Azure it does nothing: infra/ creates the containers, and ingest's roles hold no right to create one
+    /// (docs/security.md).
+    /// </summary>
     public async Task EnsureContainersAsync(CancellationToken cancellationToken = default)
     {
+        if (!_createsContainers)
+        {
+            return;
+        }
+
         foreach (var name in ResidencyContainers.All)
         {
             await _calls.RunAsync("create container", name,

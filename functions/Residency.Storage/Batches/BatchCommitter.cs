@@ -141,7 +141,7 @@ internal sealed class BatchCommitter
                 ["date"] = date,
             };
             var options = LevelBlobUpload.Options(content, tags, new BlobRequestConditions { IfNoneMatch = ETag.All });
-            writes.Add(CreateAsync(container, name, content.Gzip, content.Sha256, options, cancellationToken));
+            writes.Add(CreateAsync(container, name, content.Gzip, options, cancellationToken));
         }
 
         foreach (var entry in plan.Quarantine)
@@ -170,7 +170,7 @@ internal sealed class BatchCommitter
                 },
                 Tags = tags,
             };
-            writes.Add(CreateAsync(ResidencyContainers.Quarantine, entry.Name, entry.Json, entry.Sha256, options, cancellationToken));
+            writes.Add(CreateAsync(ResidencyContainers.Quarantine, entry.Name, entry.Json, options, cancellationToken));
         }
 
         foreach (var marker in _index.Missing(plan.VehicleKeys, plan.Date, plan.PartitionId))
@@ -181,9 +181,11 @@ internal sealed class BatchCommitter
         await Task.WhenAll(writes).ConfigureAwait(false);
     }
 
-    // Create-only. The name is this attempt's own, so a 409 can only be a retried request whose first try landed.
+    // Create-only. The name is this attempt's own, so a 409 can only be a retried request whose first try landed. Ingest
+    // may not read stored blobs (docs/security.md), so the blob is recognised by its index tags, which name the
+    // partition, sequence range and policy; its content is proven later by `audit verify` against the commit record.
     private async Task CreateAsync(
-        string containerName, string name, byte[] content, string sha256, BlobUploadOptions options, CancellationToken cancellationToken)
+        string containerName, string name, byte[] content, BlobUploadOptions options, CancellationToken cancellationToken)
     {
         options.Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
         var blob = _service.GetBlobContainerClient(containerName).GetBlobClient(name);
@@ -194,14 +196,17 @@ internal sealed class BatchCommitter
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            var properties = await _calls.RunAsync("read batch blob properties", containerName,
-                ct => blob.GetPropertiesAsync(cancellationToken: ct), cancellationToken).ConfigureAwait(false);
-            if (!properties.Value.Metadata.TryGetValue(LevelBlobMetadata.Sha256, out var stored) || stored != sha256)
+            var stored = await _calls.RunAsync("read batch blob tags", containerName,
+                ct => blob.GetTagsAsync(cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+            if (!SameTags(stored.Value.Tags, options.Tags))
             {
-                throw new InvalidOperationException($"A blob of this write attempt in container '{containerName}' holds other content.");
+                throw new InvalidOperationException($"A blob of this write attempt in container '{containerName}' was written by another batch.");
             }
         }
     }
+
+    private static bool SameTags(IDictionary<string, string> stored, IDictionary<string, string> written) =>
+        stored.Count == written.Count && written.All(t => stored.TryGetValue(t.Key, out var value) && value == t.Value);
 
     private async Task RemoveAsync(IEnumerable<BlobReference> blobs, CancellationToken cancellationToken)
     {
