@@ -248,6 +248,20 @@ module hostStorage 'modules/hostStorage.bicep' = {
   }
 }
 
+// The operations app's own Functions host storage: its run-from-package zip must be out of reach of the ingest
+// identity, which holds Storage Blob Data Owner on the ingest host storage (a package it could replace would run with
+// the operations app's rights to read and erase stored data).
+module operationsHostStorage 'modules/hostStorage.bicep' = {
+  scope: rg
+  name: 'operations-host-storage'
+  params: {
+    name: take('${compactName}opsh${unique}', 24)
+    location: location
+    tags: allTags
+    skuName: storageSku
+  }
+}
+
 module eventHubs 'modules/eventHubs.bicep' = {
   scope: rg
   name: 'event-hubs'
@@ -300,6 +314,24 @@ var privateEndpoints = [
     zone: 'table'
   }
   {
+    name: 'ops-host-blob'
+    target: 'operationsHostStorage'
+    groupId: 'blob'
+    zone: 'blob'
+  }
+  {
+    name: 'ops-host-queue'
+    target: 'operationsHostStorage'
+    groupId: 'queue'
+    zone: 'queue'
+  }
+  {
+    name: 'ops-host-table'
+    target: 'operationsHostStorage'
+    groupId: 'table'
+    zone: 'table'
+  }
+  {
     name: 'evhns'
     target: 'eventHubs'
     groupId: 'namespace'
@@ -325,6 +357,7 @@ module endpoints 'modules/privateEndpoint.bicep' = [
       targetResourceId: {
         dataStorage: dataStorage.outputs.resourceId
         hostStorage: hostStorage.outputs.resourceId
+        operationsHostStorage: operationsHostStorage.outputs.resourceId
         eventHubs: eventHubs.outputs.resourceId
         keyVault: keyVault.outputs.resourceId
       }[endpoint.target]
@@ -395,10 +428,10 @@ module operationsApp 'modules/operationsApp.bicep' = {
     identityResourceId: operationsIdentity.outputs.resourceId
     identityClientId: operationsIdentity.outputs.clientId
     integrationSubnetId: network.outputs.functionsSubnetId
-    hostBlobEndpoint: hostStorage.outputs.blobEndpoint
-    hostQueueEndpoint: hostStorage.outputs.queueEndpoint
-    hostTableEndpoint: hostStorage.outputs.tableEndpoint
-    packageContainerName: hostStorage.outputs.packageContainerName
+    hostBlobEndpoint: operationsHostStorage.outputs.blobEndpoint
+    hostQueueEndpoint: operationsHostStorage.outputs.queueEndpoint
+    hostTableEndpoint: operationsHostStorage.outputs.tableEndpoint
+    packageContainerName: operationsHostStorage.outputs.packageContainerName
     packageBlobName: operationsPackageBlobName
     dataBlobEndpoint: dataStorage.outputs.blobEndpoint
     keyVaultName: keyVault.outputs.name
@@ -435,7 +468,7 @@ module operationsAccess 'modules/operationsAccess.bicep' = {
   params: {
     principalId: operationsIdentity.outputs.principalId
     dataStorageAccountName: dataStorage.outputs.name
-    hostStorageAccountName: hostStorage.outputs.name
+    hostStorageAccountName: operationsHostStorage.outputs.name
     keyVaultName: keyVault.outputs.name
     appInsightsName: monitoring.outputs.name
   }
@@ -504,6 +537,9 @@ output hostStorageAccountName string = hostStorage.outputs.name
 
 @description('Container that holds the run-from-package zip.')
 output packageContainerName string = hostStorage.outputs.packageContainerName
+
+@description('Name of the operations app\'s own host storage account (its package goes to the same container name there).')
+output operationsHostStorageAccountName string = operationsHostStorage.outputs.name
 
 @description('Name of the classified-data storage account.')
 output dataStorageAccountName string = dataStorage.outputs.name

@@ -47,7 +47,7 @@ resource subjectRequestsRole 'Microsoft.Authorization/roleDefinitions@2022-04-01
   name: guid(resourceGroup().id, 'residency-subject-requests')
   properties: {
     roleName: 'Residency subject requests (${resourceGroup().name})'
-    description: 'Find, export and erase a vehicle\'s stored data, with receipts: blob read, write, delete and index tags.'
+    description: 'Find, export and erase a vehicle\'s stored data, with receipts: blob read, write, delete (versions too) and index tags.'
     type: 'CustomRole'
     assignableScopes: [
       resourceGroup().id
@@ -61,6 +61,8 @@ resource subjectRequestsRole 'Microsoft.Authorization/roleDefinitions@2022-04-01
           'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write'
           'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/add/action'
           'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete'
+          // The eraser removes a vehicle's earlier versions too: without this a deletion request would leave them.
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/deleteBlobVersion/action'
           'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/read'
           'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/write'
           'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/filter/action'

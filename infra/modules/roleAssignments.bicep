@@ -1,5 +1,7 @@
-// Least-privilege data-plane grants for the function app's identity, each scoped to the one resource it is
-// needed on and named deterministically (guid of scope, principal and role), so redeployments are no-ops.
+// Least-privilege data-plane grants for the ingest app's identity, each scoped to the one resource it is needed on and
+// named deterministically (guid of scope, principal and role), so redeployments are no-ops. Ingest parses untrusted
+// bytes from every car, so on the data account it gets two custom roles of data actions only, each assigned per
+// container (docs/security.md): it can never read stored level data, and what it can delete stays recoverable.
 
 @description('Principal (object) id of the function app identity.')
 param principalId string
@@ -24,8 +26,6 @@ param appInsightsName string
 
 // Built-in role definition ids (the same GUIDs in every Azure cloud).
 var roles = {
-  // Blob index tags (written with every blob, read by Find Blobs by Tags) need tags/write and filter, which
-  // among built-in roles only Storage Blob Data Owner carries.
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -58,16 +58,120 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
 }
 
-resource dataBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  scope: dataStorage
-  name: guid(dataStorage.id, principalId, roles.storageBlobDataOwner)
+// Container names are a contract with the application (docs/storage.md); DataStorageTests pins them to dataStorage.bicep.
+// Ingest writes into these and never reads them back.
+var writeOnlyContainers = [
+  'vehicle-general'
+  'vehicle-personal'
+  'vehicle-sensitive'
+  'vehicle-important'
+  'vehicle-quarantine'
+]
+// Ingest reads and creates in these: partition heads and vehicle markers; commit records, day summaries and the
+// deletion receipts a day summary lists. The audit container's records are immutable once written.
+var ledgerContainers = [
+  'vehicle-index'
+  'vehicle-audit'
+]
+
+resource dataBlobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' existing = {
+  parent: dataStorage
+  name: 'default'
+}
+
+resource writeOnlyContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = [
+  for name in writeOnlyContainers: {
+    parent: dataBlobService
+    name: name
+  }
+]
+
+resource ledgerContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = [
+  for name in ledgerContainers: {
+    parent: dataBlobService
+    name: name
+  }
+]
+
+// Role names are unique in the tenant: the resource group's name keeps two environments apart.
+// Create blobs with their index tags; read tags only (a retried create recognises its own blob by them); delete the
+// blobs of a superseded commit attempt. No read, so no stored line ever comes back out; no version or permanent
+// delete, so with versioning on (dataStorage.bicep) a delete or an overwrite leaves the previous version in place.
+resource ingestWriterRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, 'residency-ingest-writer')
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
-    principalId: principalId
-    principalType: 'ServicePrincipal'
-    description: 'Ingest writes batch blobs with index tags, quarantine entries, commit records, partition heads and index markers.'
+    roleName: 'Residency ingest writer (${resourceGroup().name})'
+    description: 'Write-only on level and quarantine containers: create blobs with index tags, read tags, delete current versions.'
+    type: 'CustomRole'
+    assignableScopes: [
+      resourceGroup().id
+    ]
+    permissions: [
+      {
+        actions: []
+        notActions: []
+        dataActions: [
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/delete'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/read'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/write'
+        ]
+        notDataActions: []
+      }
+    ]
   }
 }
+
+// Read and create partition heads, vehicle markers and audit records; nothing is ever deleted here.
+resource ingestLedgerRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' = {
+  name: guid(resourceGroup().id, 'residency-ingest-ledger')
+  properties: {
+    roleName: 'Residency ingest ledger (${resourceGroup().name})'
+    description: 'Read and write partition heads, vehicle markers and audit records, with index tags; no delete.'
+    type: 'CustomRole'
+    assignableScopes: [
+      resourceGroup().id
+    ]
+    permissions: [
+      {
+        actions: []
+        notActions: []
+        dataActions: [
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write'
+          'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/tags/write'
+        ]
+        notDataActions: []
+      }
+    ]
+  }
+}
+
+resource dataWriteOnly 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in writeOnlyContainers: {
+    scope: writeOnlyContainer[i]
+    name: guid(writeOnlyContainer[i].id, principalId, ingestWriterRole.id)
+    properties: {
+      roleDefinitionId: ingestWriterRole.id
+      principalId: principalId
+      principalType: 'ServicePrincipal'
+      description: 'Ingest writes batch blobs or quarantine entries here with index tags, and removes superseded attempts; it cannot read them.'
+    }
+  }
+]
+
+resource dataLedger 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (name, i) in ledgerContainers: {
+    scope: ledgerContainer[i]
+    name: guid(ledgerContainer[i].id, principalId, ingestLedgerRole.id)
+    properties: {
+      roleDefinitionId: ingestLedgerRole.id
+      principalId: principalId
+      principalType: 'ServicePrincipal'
+      description: 'Ingest reads and writes partition heads and vehicle markers, or commit records and day summaries, here.'
+    }
+  }
+]
 
 resource hostBlobOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: hostStorage
@@ -136,7 +240,7 @@ resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' =
 }
 
 @description('Name of the data storage role assignment (one representative name).')
-output name string = dataBlobOwner.name
+output name string = dataWriteOnly[0].name
 
 @description('Resource id of the data storage role assignment (one representative id).')
-output resourceId string = dataBlobOwner.id
+output resourceId string = dataWriteOnly[0].id

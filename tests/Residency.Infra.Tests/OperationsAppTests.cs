@@ -58,6 +58,16 @@ public class OperationsAppTests
     }
 
     [Fact]
+    public void Its_data_role_can_erase_a_vehicles_earlier_versions()
+    {
+        var permissions = Assert.Single(Resource(Access, "Microsoft.Authorization/roleDefinitions")["properties"]!["permissions"]!.AsArray())!;
+
+        // The eraser deletes the versions that versioning keeps of every rewritten or deleted blob.
+        Assert.Contains(permissions["dataActions"]!.AsArray(),
+            a => a!.GetValue<string>() == "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/deleteBlobVersion/action");
+    }
+
+    [Fact]
     public void Main_gives_the_operations_app_its_own_identity_and_ingest_none_of_its_grants()
     {
         var main = InfraBuild.Infra.Template(InfraBuild.MainFile)!;
@@ -68,5 +78,23 @@ public class OperationsAppTests
         Assert.Contains("'operations-identity'", Argument("operations-role-assignments", "principalId"), StringComparison.Ordinal);
         Assert.DoesNotContain("'operations-identity'", Argument("role-assignments", "principalId"), StringComparison.Ordinal);
         Assert.DoesNotContain("'operations-identity'", Argument("function-app", "identityResourceId"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Its_package_lies_in_a_host_storage_account_the_ingest_identity_has_no_grant_on()
+    {
+        var main = InfraBuild.Infra.Template(InfraBuild.MainFile)!;
+        JsonObject Deployment(string name) => Assert.Single(main["resources"]!.AsArray(), r => r!["name"]!.GetValue<string>() == name)!.AsObject();
+        string Argument(string deployment, string parameter) => Deployment(deployment)["properties"]!["parameters"]![parameter]!["value"]!.GetValue<string>();
+
+        // Ingest holds Storage Blob Data Owner on its host storage: a package there could be replaced and run as operations.
+        foreach (var parameter in new[] { "hostBlobEndpoint", "hostQueueEndpoint", "hostTableEndpoint", "packageContainerName" })
+        {
+            Assert.Contains("'operations-host-storage'", Argument("operations-app", parameter), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("'operations-host-storage'", Argument("operations-role-assignments", "hostStorageAccountName"), StringComparison.Ordinal);
+        Assert.Contains("'host-storage'", Argument("role-assignments", "hostStorageAccountName"), StringComparison.Ordinal);
+        Assert.DoesNotContain("'operations-host-storage'", Deployment("role-assignments").ToJsonString(), StringComparison.Ordinal);
     }
 }

@@ -35,7 +35,8 @@ public sealed class RemovedSettingTests : IDisposable
         var findings = ResidencyInvariants.Check(compiled.Scope(Path.Combine(infra, "main.bicep")), copy).Select(f => f.ToString()).ToList();
 
         Assert.True(compiled.Run.IsClean, compiled.Run.Report());
-        Assert.True(findings.Count == expected.Count, string.Join(Environment.NewLine, findings));
+        // hostStorage.bicep is deployed twice (ingest's and operations' host storage): each deployment reports it, alike.
+        Assert.True(findings.Distinct().Count() == expected.Count, string.Join(Environment.NewLine, findings));
         Assert.All(expected, e => Assert.Contains(findings, f => f.StartsWith(e, StringComparison.Ordinal)));
     }
 
