@@ -53,7 +53,12 @@ internal static class EventBodies
 
     private static List<(ReadOnlyMemory<byte>, string?)> FromText(JsonElement text, string bindingName)
     {
-        // The host's usual form: the array serialized into a JSON string. Unescape it once, then read it in place.
+        if (Base64Elements.TryRead(JsonMarshal.GetRawUtf8Value(text), out var decoded))
+        {
+            return decoded;
+        }
+
+        // Any other form of the array serialized into a JSON string: unescape it once, then read it in place.
         var escaped = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(text));
         escaped.Read();
         var unescaped = new byte[escaped.HasValueSequence ? escaped.ValueSequence.Length : escaped.ValueSpan.Length];

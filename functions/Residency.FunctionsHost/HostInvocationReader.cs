@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Residency.Ingest;
@@ -55,6 +56,7 @@ public static partial class HostInvocationReader
 
             var sequenceNumbers = RequireArray(metadata, HostMetadataKeys.SequenceNumberArray, HostMetadataKeys.Metadata);
             RequireLength(sequenceNumbers, count, HostMetadataKeys.SequenceNumberArray);
+            JsonElement[] sequenceNumberElements = [.. sequenceNumbers.EnumerateArray()];
             var seen = new HashSet<long>(count);
 
             // Optional metadata never blocks a partition: an unusable array is ignored, not fatal.
@@ -67,7 +69,7 @@ public static partial class HostInvocationReader
             for (var i = 0; i < count; i++)
             {
                 var (body, transportError) = bodies[i];
-                var sequenceNumber = ReadSequenceNumber(sequenceNumbers[i], i);
+                var sequenceNumber = ReadSequenceNumber(sequenceNumberElements[i], i);
                 if (!seen.Add(sequenceNumber))
                 {
                     throw new InvalidInvocationException($"Metadata.{HostMetadataKeys.SequenceNumberArray}[{i}] repeats an earlier sequence number.");
@@ -195,11 +197,12 @@ public static partial class HostInvocationReader
     private static JsonElement RequireArray(JsonElement parent, string name, string where) =>
         ReadArray(parent, name) ?? throw new InvalidInvocationException($"{where}.{name} is missing.");
 
-    private static JsonElement? OptionalArray(JsonElement parent, string name, int count)
+    // The elements, taken out once: indexing a JsonElement array of objects walks it from the start every time.
+    private static JsonElement[]? OptionalArray(JsonElement parent, string name, int count)
     {
         try
         {
-            return ReadArray(parent, name) is { } array && array.GetArrayLength() == count ? array : null;
+            return ReadArray(parent, name) is { } array && array.GetArrayLength() == count ? [.. array.EnumerateArray()] : null;
         }
         catch (InvalidInvocationException)
         {
@@ -231,7 +234,8 @@ public static partial class HostInvocationReader
         }
     }
 
-    // The host sends anything that is not a JSON object as a JSON string holding its serialization.
+    // The host sends anything that is not a JSON object as a JSON string holding its serialization. It is unescaped
+    // as UTF-8 bytes and parsed from them, never turned into a .NET string first.
     private static JsonElement Unwrap(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String)
@@ -239,9 +243,12 @@ public static partial class HostInvocationReader
             return value;
         }
 
-        var text = value.GetString()!;
-        var trimmed = text.AsSpan().TrimStart();
-        if (trimmed.IsEmpty || (trimmed[0] != '[' && trimmed[0] != '{'))
+        var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(value));
+        reader.Read();
+        var text = new byte[reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length];
+        text = text[..reader.CopyString(text)];
+        var trimmed = text.AsSpan().TrimStart(" \t\r\n"u8);
+        if (trimmed.IsEmpty || (trimmed[0] != (byte)'[' && trimmed[0] != (byte)'{'))
         {
             return value;
         }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Residency.Ingest;
 
@@ -14,6 +15,9 @@ public static class HostInvocationWriter
     /// <summary>The function (folder) name the host posts to.</summary>
     public const string FunctionName = "VehicleIngest";
 
+    // The host serializes with Newtonsoft.Json: a quote inside a string is \", and '+', '<' or non-ASCII text stay as they are.
+    private static readonly JsonWriterOptions HostLikeEscaping = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Serializes the batch; bodies are base64 strings, metadata arrays encoded as asked.</summary>
     public static byte[] Write(
         IngestBatch batch,
@@ -24,7 +28,7 @@ public static class HostInvocationWriter
         ArgumentNullException.ThrowIfNull(batch);
         context ??= new HostPartitionContext();
         var output = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(output))
+        using (var writer = new Utf8JsonWriter(output, HostLikeEscaping))
         {
             writer.WriteStartObject();
             writer.WriteStartObject(HostMetadataKeys.Data);
@@ -143,7 +147,7 @@ public static class HostInvocationWriter
 
         // The host serializes the array and sends the text as a JSON string.
         var inner = new ArrayBufferWriter<byte>();
-        using (var innerWriter = new Utf8JsonWriter(inner))
+        using (var innerWriter = new Utf8JsonWriter(inner, HostLikeEscaping))
         {
             innerWriter.WriteStartArray();
             items(innerWriter);

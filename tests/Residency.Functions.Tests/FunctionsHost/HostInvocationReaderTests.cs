@@ -202,8 +202,61 @@ public class HostInvocationReaderTests
     {
         var written = Encoding.UTF8.GetString(HostInvocationWriter.Write(
             new IngestBatch("0", [new IngestEvent(Encoding.UTF8.GetBytes("{}"), 9)])));
-        Assert.Contains("\"events\":\"[\\u0022e30=\\u0022]\"", written, StringComparison.Ordinal);
+        Assert.Contains("\"events\":\"[\\\"e30=\\\"]\"", written, StringComparison.Ordinal);
         Assert.Contains("\"SequenceNumberArray\":\"[9]\"", written, StringComparison.Ordinal);
         Assert.Contains("\"PartitionContext\":{", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Writer_escapes_like_the_hosts_newtonsoft_writer()
+    {
+        // Base64 holds '+' and '/': the host leaves both as they are, and escapes a quote as \".
+        var written = Encoding.UTF8.GetString(HostInvocationWriter.Write(
+            new IngestBatch("0", [new IngestEvent(new byte[] { 0xfb, 0xff, 0xbf }, 9, PartitionKey: "车-1")])));
+
+        Assert.Contains("\"events\":\"[\\\"+/+/\\\"]\"", written, StringComparison.Ordinal);
+        Assert.Contains("车-1", written, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""[\"e30=\",\"eyJhIjoxfQ==\"]""")]
+    [InlineData("""[\u0022e30=\u0022,\u0022eyJhIjoxfQ==\u0022]""")]
+    [InlineData("""[ \"e30=\" , \"eyJhIjoxfQ==\" ]""")]
+    [InlineData("""[\"e30\u003d\",\"eyJhIjoxfQ\u003d\u003d\"]""")]
+    public void Every_escaping_of_the_events_string_reads_the_same_bodies(string escapedArray)
+    {
+        var json = """{"Data":{"events":"ARRAY"},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":"[1,2]"}}"""
+            .Replace("ARRAY", escapedArray, StringComparison.Ordinal);
+
+        var batch = Read(json);
+
+        Assert.Equal(["{}", "{\"a\":1}"], batch.Events.Select(e => Encoding.UTF8.GetString(e.Body.Span)));
+        Assert.All(batch.Events, e => Assert.Null(e.TransportError));
+    }
+
+    [Theory]
+    [InlineData("""[\"not base64!\",\"e30=\"]""", 0)]
+    [InlineData("""[\"e30=\",\"e30\"]""", 1)]
+    public void A_bad_element_in_the_hosts_usual_form_still_gets_its_reason(string escapedArray, int bad)
+    {
+        var json = """{"Data":{"events":"ARRAY"},"Metadata":{"PartitionContext":{"PartitionId":"1"},"SequenceNumberArray":"[1,2]"}}"""
+            .Replace("ARRAY", escapedArray, StringComparison.Ordinal);
+
+        var batch = Read(json);
+
+        Assert.Equal(HostInvocationReader.InvalidBase64Reason, batch.Events[bad].TransportError);
+        Assert.Null(batch.Events[1 - bad].TransportError);
+    }
+
+    [Fact]
+    public void Metadata_arrays_of_a_thousand_objects_are_read_in_order()
+    {
+        var events = Enumerable.Range(0, 1000).Select(i => new IngestEvent(Encoding.UTF8.GetBytes("{}"), i, PartitionKey: $"k{i}",
+            Properties: new Dictionary<string, string> { ["n"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToList();
+
+        var batch = HostInvocationReader.Read(HostInvocationWriter.Write(new IngestBatch("2", events)));
+
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), batch.Events.Select(e => e.Properties!["n"]));
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => $"k{i}"), batch.Events.Select(e => e.PartitionKey));
     }
 }
