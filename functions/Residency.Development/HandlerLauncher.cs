@@ -115,20 +115,26 @@ public sealed class HandlerLauncher : IAsyncDisposable
 
     /// <summary>Starts the handler with exactly these environment variables and does not wait (tests of start-up failures).</summary>
     /// <param name="environment">Environment variables (names from <see cref="HandlerSettingNames"/>).</param>
-    /// <param name="handlerPath">The handler's entry assembly; default the one built with this kit (a test may start a changed copy).</param>
+    /// <param name="handlerPath">The handler's entry assembly, or a published handler executable; default the assembly built with this kit (a test may start a changed copy).</param>
     public static Process Start(IReadOnlyDictionary<string, string> environment, string? handlerPath = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var path = handlerPath ?? BuildPaths.Handler;
-        var start = new ProcessStartInfo("dotnet")
+        // An assembly runs on the shared runtime; a published (self-contained, ReadyToRun) handler is its own executable.
+        var isAssembly = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(isAssembly ? "dotnet" : path)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(path)!,
         };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(path);
+        if (isAssembly)
+        {
+            start.ArgumentList.Add("exec");
+            start.ArgumentList.Add(path);
+        }
+
         foreach (var name in start.Environment.Keys.Where(IsHandlerSetting).ToList())
         {
             start.Environment.Remove(name);

@@ -50,6 +50,8 @@ public sealed class ExitCodeContractTests : IDisposable
         { 1, ["report", "annual", "--year", "2026", "--facts", "f.json", "--out", "o", "--blob-endpoint", PublicCloud] },
         { 2, ["bench", "--batch-sizes", "0"] },
         { 2, ["bench", "report", "--partitions", "0"] },
+        { 2, ["bench", "cold-start", "--runs", "0"] },
+        { 2, ["bench", "cold-start", "--handler", "no-such-handler"] },
         { 2, ["bench", "--partitions", "99"] },
         { 2, ["soak", "--workers", "0"] },
         { 2, ["soak", "--requests", "0"] },

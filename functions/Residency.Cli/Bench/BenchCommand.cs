@@ -41,9 +41,10 @@ internal static class BenchCommand
             command.Options.Add(option);
         }
 
-        // `bench ledger` and `bench report` measure the day ledger and the annual report; `bench` itself the pipeline.
+        // `bench ledger`, `bench report` and `bench cold-start` measure the day ledger, the annual report and a new instance's start; `bench` itself the pipeline.
         command.Subcommands.Add(CreateLedger(context));
         command.Subcommands.Add(ReportBench.Create(context));
+        command.Subcommands.Add(ColdStartBench.Create(context));
         command.SetGuardedAction((parse, cancellationToken) =>
         {
             var settings = new BenchSettings(parse.GetValue(events), parse.GetValue(batchSizes) ?? [], parse.GetValue(partitions),

@@ -53,6 +53,28 @@ public sealed class BenchCommandTests
     }
 
     [Fact]
+    public async Task Cold_start_times_each_start_to_its_answer_and_its_first_200()
+    {
+        var (exitCode, output, error) = await CliRunner.RunAsync("bench", "cold-start", "--runs", "2");
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Contains("2 start(s) of Residency.Functions.dll (assembly, JIT), policy built in", output, StringComparison.Ordinal);
+        var answered = Milliseconds(output, "process start to GET / answered");
+        var firstOk = Milliseconds(output, "process start to first 200 (one event)");
+        Assert.True(answered[0] > 0 && answered[0] <= answered[1] && answered[1] <= answered[2], output);
+        // The first 200 comes after the first answer to GET /, in every run: so its minimum and median are later too.
+        Assert.True(firstOk[0] > answered[0] && firstOk[1] > answered[1], output);
+        Assert.Equal(2, Regex.Count(error, "run [12]/2: GET / answered after"));
+    }
+
+    private static double[] Milliseconds(string output, string row)
+    {
+        var match = Regex.Match(output, Regex.Escape(row) + @" \| ([\d]+) ms \| ([\d]+) ms \| ([\d]+) ms \|");
+        Assert.True(match.Success, output);
+        return [.. match.Groups.Values.Skip(1).Select(g => double.Parse(g.Value, CultureInfo.InvariantCulture))];
+    }
+
+    [Fact]
     public async Task Bench_measures_the_telemetry_overhead_with_the_sdk_off_and_on_in_the_same_run()
     {
         var (exitCode, output, error) = await CliRunner.RunAsync(
