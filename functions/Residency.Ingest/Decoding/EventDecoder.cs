@@ -12,6 +12,7 @@ public sealed class EventDecoder
     public const string ContentEncodingProperty = "contentEncoding";
 
     private const int ChunkBytes = 16 * 1024;
+    private const int MinOutputBytes = 1024;
     private readonly EventDecoderOptions _options;
 
     /// <summary>Creates a decoder with the given limits (the defaults when null).</summary>
@@ -106,14 +107,16 @@ public sealed class EventDecoder
     // Decompresses chunk by chunk and stops as soon as a limit is crossed, so a bomb never gets to allocate.
     private DecodeResult Inflate(ReadOnlyMemory<byte> compressed)
     {
-        var output = new ArrayBufferWriter<byte>(Math.Min(_options.MaxDecodedBytes, Math.Max(ChunkBytes, compressed.Length * 4)));
+        // Sized for a typical upload's expansion and grown by doubling: a small body must not cost a chunk-sized buffer.
+        var output = new ArrayBufferWriter<byte>(Math.Min(_options.MaxDecodedBytes, Math.Max(MinOutputBytes, compressed.Length * 4)));
         try
         {
             using var source = new ReadOnlyMemoryStream(compressed);
             using var gzip = new GZipStream(source, CompressionMode.Decompress);
             while (true)
             {
-                var chunk = output.GetSpan(ChunkBytes)[..ChunkBytes];
+                var free = output.GetSpan(1);
+                var chunk = free.Length > ChunkBytes ? free[..ChunkBytes] : free;
                 var read = gzip.Read(chunk);
                 if (read == 0)
                 {
