@@ -15,6 +15,9 @@ internal static class BatchInputs
 
         ArgumentNullException.ThrowIfNull(batch.Events, nameof(batch));
         var events = batch.Events.OrderBy(e => e.SequenceNumber).ToList();
+
+        // Ledger keys repeat from event to event (a policy has a few dozen): each distinct one is checked once.
+        var ledgerKeys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i] ?? throw new ArgumentException("A batch holds a null event.", nameof(batch));
@@ -41,20 +44,12 @@ internal static class BatchInputs
                 throw new ArgumentException("A stored event has at least one fragment.", nameof(batch));
             }
 
-            if (e.Fragments.Select(f => f.Level).Distinct(StringComparer.Ordinal).Count() != e.Fragments.Count)
-            {
-                throw new ArgumentException("A stored event has at most one fragment per level.", nameof(batch));
-            }
-
-            foreach (var fragment in e.Fragments)
-            {
-                ResidencyContainers.ForLevel(fragment.Level);
-            }
+            EnsureOneFragmentPerLevel(e.Fragments);
 
             // Category labels and identifier kinds become ledger keys: policy words, never device text.
-            if (e.Facts.Categories.Any(c => !BlobLayout.IsValidReasonCode(c.Category) || c.Fields < 0)
-                || e.Facts.Subjects.Any(s => !BlobLayout.IsValidReasonCode(s.Kind))
-                || e.Facts.SensitiveAreaHits < 0 || e.Facts.ExteriorFrames < 0)
+            var keysValid = e.Facts.Categories.All(c => c.Fields >= 0 && IsLedgerKey(c.Category, ledgerKeys))
+                && e.Facts.Subjects.All(s => IsLedgerKey(s.Kind, ledgerKeys));
+            if (!keysValid || e.Facts.SensitiveAreaHits < 0 || e.Facts.ExteriorFrames < 0)
             {
                 throw new ArgumentException("Ledger facts name categories and identifier kinds in kebab-case and count from zero.", nameof(batch));
             }
@@ -62,4 +57,22 @@ internal static class BatchInputs
 
         return events;
     }
+
+    private static void EnsureOneFragmentPerLevel(IReadOnlyList<FragmentToStore> fragments)
+    {
+        for (var i = 0; i < fragments.Count; i++)
+        {
+            ResidencyContainers.ForLevel(fragments[i].Level);
+            for (var j = 0; j < i; j++)
+            {
+                if (fragments[j].Level == fragments[i].Level)
+                {
+                    throw new ArgumentException("A stored event has at most one fragment per level.", nameof(fragments));
+                }
+            }
+        }
+    }
+
+    private static bool IsLedgerKey(string key, HashSet<string> checkedKeys) =>
+        checkedKeys.Contains(key) || (BlobLayout.IsValidReasonCode(key) && checkedKeys.Add(key));
 }
