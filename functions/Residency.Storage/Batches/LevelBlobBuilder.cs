@@ -68,10 +68,10 @@ internal static class LevelBlobBuilder
         return Finish(level, output.ToArray(), lines.Count, lines.Select(l => l.VehicleKey));
     }
 
-    // Each line is written in five small pieces: buffered, deflate gets them in 64 KB chunks rather than one native call
+    // Each line is written in five small pieces: buffered, deflate gets them in 16 KB chunks rather than one native call
     // per piece (about 30% less time to build a blob of 1,000 telemetry lines).
     private static BufferedStream Compressor(MemoryStream output) =>
-        new(new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true), 1 << 16);
+        new(new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true), 16 * 1024);
 
     private static LevelBlobContent Finish(string level, byte[] gzip, int lineCount, IEnumerable<string> vehicleKeys)
     {
