@@ -14,11 +14,10 @@ namespace Residency.Frames;
 /// </summary>
 public sealed class FrameDeidentifier : IDisposable
 {
-    // Compiled in the background: the first frame waits for them, the process start does not.
-    private readonly Task<BlazeFaceDetector> _faces;
-    private readonly Task<TextDetector> _textDetector;
-    private readonly Task<TextRecognizer> _recognizer;
-    private readonly Task<PlateFinder> _plates;
+    private readonly BlazeFaceDetector _faces;
+    private readonly TextDetector _textDetector;
+    private readonly TextRecognizer _recognizer;
+    private readonly PlateFinder _plates;
     private int _disposed;
 
     /// <summary>Loads the models from <c>frame-models/</c> beside the application, one inference thread per call.</summary>
@@ -32,18 +31,23 @@ public sealed class FrameDeidentifier : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-
-        // Every model is verified here, so a changed one stops the process at start. Compiling them (about 0.4 s of graph
-        // optimisation, the recognizer most of it) runs in the background, so the start does not wait for it.
         var faces = VerifiedModels.Read(settings.ModelDirectory, ModelFiles.Faces);
         var detection = VerifiedModels.Read(settings.ModelDirectory, ModelFiles.TextDetection);
         var recognition = VerifiedModels.Read(settings.ModelDirectory, ModelFiles.TextRecognition);
         var keys = VerifiedModels.Read(settings.ModelDirectory, ModelFiles.RecognitionKeys);
-        _faces = Task.Run(() => new BlazeFaceDetector(faces, settings));
-        _textDetector = Task.Run(() => new TextDetector(detection, settings));
-        _recognizer = Task.Run(() => new TextRecognizer(recognition, keys, settings));
-        _plates = _recognizer.ContinueWith(
-            loaded => new PlateFinder(loaded.GetAwaiter().GetResult()), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _faces = new BlazeFaceDetector(faces, settings);
+        try
+        {
+            _textDetector = new TextDetector(detection, settings);
+            _recognizer = new TextRecognizer(recognition, keys, settings);
+            _plates = new PlateFinder(_recognizer);
+        }
+        catch
+        {
+            _faces.Dispose();
+            _textDetector?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The pinned SHA-256 (lower-case hex) of every model file, by file name: a loaded de-identifier runs exactly
@@ -86,7 +90,7 @@ public sealed class FrameDeidentifier : IDisposable
             if (options.Detectors.HasFlag(FrameDetectors.Faces))
             {
                 var stage = Stopwatch.GetTimestamp();
-                foreach (var face in _faces.GetAwaiter().GetResult().Detect(image, options.MinFaceConfidence, options.FaceTiling))
+                foreach (var face in _faces.Detect(image, options.MinFaceConfidence, options.FaceTiling))
                 {
                     regions.Add(ToRegion(RegionKind.Face, face.Left, face.Top, face.Right, face.Bottom, face.Score, width, height));
                 }
@@ -97,10 +101,10 @@ public sealed class FrameDeidentifier : IDisposable
             if ((options.Detectors & (FrameDetectors.Plates | FrameDetectors.AllText)) != 0)
             {
                 var stage = Stopwatch.GetTimestamp();
-                var boxes = _textDetector.GetAwaiter().GetResult().Detect(image, options.TextDetectionSide, options.MinTextConfidence);
+                var boxes = _textDetector.Detect(image, options.TextDetectionSide, options.MinTextConfidence);
                 textDetection = Stopwatch.GetElapsedTime(stage);
                 stage = Stopwatch.GetTimestamp();
-                foreach (var (box, kind) in _plates.GetAwaiter().GetResult().Find(image, boxes, options.Detectors))
+                foreach (var (box, kind) in _plates.Find(image, boxes, options.Detectors))
                 {
                     var bounds = box.Bounds;
                     regions.Add(ToRegion(kind, bounds.Left, bounds.Top, bounds.Right, bounds.Bottom, box.Score, width, height));
@@ -144,20 +148,9 @@ public sealed class FrameDeidentifier : IDisposable
             return;
         }
 
-        ReleaseWhenCompiled(_faces);
-        ReleaseWhenCompiled(_textDetector);
-        ReleaseWhenCompiled(_recognizer);
-    }
-
-    // Waits for a session still compiling; one that failed to compile holds nothing to release.
-    private static void ReleaseWhenCompiled<T>(Task<T> compiling)
-        where T : IDisposable
-    {
-        ((IAsyncResult)compiling).AsyncWaitHandle.WaitOne();
-        if (compiling.IsCompletedSuccessfully)
-        {
-            compiling.Result.Dispose();
-        }
+        _faces.Dispose();
+        _textDetector.Dispose();
+        _recognizer.Dispose();
     }
 
     private static FrameRegion ToRegion(RegionKind kind, float left, float top, float right, float bottom, float score, int width, int height)
