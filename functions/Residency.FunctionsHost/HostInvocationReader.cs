@@ -245,9 +245,9 @@ public static partial class HostInvocationReader
 
         var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(value));
         reader.Read();
-        var text = new byte[reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length];
-        text = text[..reader.CopyString(text)];
-        var trimmed = text.AsSpan().TrimStart(" \t\r\n"u8);
+        var buffer = new byte[reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length];
+        var text = buffer.AsMemory(0, reader.CopyString(buffer));
+        var trimmed = text.Span.TrimStart(" \t\r\n"u8);
         if (trimmed.IsEmpty || (trimmed[0] != (byte)'[' && trimmed[0] != (byte)'{'))
         {
             return value;
