@@ -66,19 +66,22 @@ public sealed class HandlerLauncher : IAsyncDisposable
     /// <param name="settings">Environment variables (names from <see cref="HandlerSettingNames"/>).</param>
     /// <param name="readyWithin">The overall deadline for the handler to answer GET /.</param>
     /// <param name="requestTimeout">How long one invocation may take (default five minutes).</param>
+    /// <param name="handlerPath">The handler's entry assembly or a published handler executable; default the assembly built with this kit.</param>
     /// <param name="cancellationToken">Stops waiting.</param>
     public static async Task<HandlerLauncher> StartAsync(
-        IReadOnlyDictionary<string, string> settings, TimeSpan readyWithin, TimeSpan? requestTimeout = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string> settings, TimeSpan readyWithin, TimeSpan? requestTimeout = null, string? handlerPath = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var path = handlerPath ?? BuildPaths.Handler;
         var port = FreePort.Next();
         var environment = new Dictionary<string, string>(settings)
         {
             [HandlerSettingNames.Port] = port.ToString(CultureInfo.InvariantCulture),
             [HandlerSettingNames.WorkerId] = Guid.NewGuid().ToString(),
-            [HandlerSettingNames.AppRootPath] = Path.GetDirectoryName(BuildPaths.Handler)!,
+            [HandlerSettingNames.AppRootPath] = Path.GetDirectoryName(path)!,
         };
-        var handler = new HandlerLauncher(Start(environment), port, requestTimeout ?? TimeSpan.FromMinutes(5));
+        var handler = new HandlerLauncher(Start(environment, path), port, requestTimeout ?? TimeSpan.FromMinutes(5));
         try
         {
             await handler.WaitUntilReadyAsync(readyWithin, cancellationToken).ConfigureAwait(false);
@@ -97,7 +100,7 @@ public sealed class HandlerLauncher : IAsyncDisposable
     /// (names from <see cref="HandlerSettingNames"/>), and waits up to a minute until it answers.
     /// </summary>
     public static Task<HandlerLauncher> StartDevelopmentAsync(
-        string connectionString, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? requestTimeout = null,
+        string connectionString, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? requestTimeout = null, string? handlerPath = null,
         CancellationToken cancellationToken = default)
     {
         var all = new Dictionary<string, string>
@@ -110,7 +113,7 @@ public sealed class HandlerLauncher : IAsyncDisposable
             all[name] = value;
         }
 
-        return StartAsync(all, TimeSpan.FromMinutes(1), requestTimeout, cancellationToken);
+        return StartAsync(all, TimeSpan.FromMinutes(1), requestTimeout, handlerPath, cancellationToken);
     }
 
     /// <summary>Starts the handler with exactly these environment variables and does not wait (tests of start-up failures).</summary>

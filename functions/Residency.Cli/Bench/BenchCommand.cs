@@ -33,10 +33,15 @@ internal static class BenchCommand
         {
             Description = "Also run the first batch size with the handler's telemetry off and on (OTLP to a local sink), alternately, and print its CPU cost.",
         };
+        var handler = new Option<FileInfo>("--handler")
+        {
+            Description = "The handler to run: a published executable (build/publish-functions.sh writes artifacts/functions/app/handler/Residency.Functions), " +
+                "as production runs it; default the build output.",
+        }.AcceptExistingOnly();
         var command = new Command("bench",
             "Measure the pipeline end to end (generated fleet -> real handler over HTTP -> Azurite) at each host batch size: events/s, storage " +
             "requests per 1,000 events, the floor (the same stored bytes as plain puts) and the handler's peak working set.");
-        foreach (var option in new Option[] { events, batchSizes, partitions, vehicles, malformed, gzip, seed, concurrency, telemetry })
+        foreach (var option in new Option[] { events, batchSizes, partitions, vehicles, malformed, gzip, seed, concurrency, telemetry, handler })
         {
             command.Options.Add(option);
         }
@@ -48,7 +53,8 @@ internal static class BenchCommand
         command.SetGuardedAction((parse, cancellationToken) =>
         {
             var settings = new BenchSettings(parse.GetValue(events), parse.GetValue(batchSizes) ?? [], parse.GetValue(partitions),
-                parse.GetValue(vehicles), parse.GetValue(malformed), parse.GetValue(gzip), parse.GetValue(seed), parse.GetValue(concurrency));
+                parse.GetValue(vehicles), parse.GetValue(malformed), parse.GetValue(gzip), parse.GetValue(seed), parse.GetValue(concurrency),
+                parse.GetValue(handler)?.FullName);
             return RunAsync(settings, parse.GetValue(telemetry), context, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken);
         });
         return command;

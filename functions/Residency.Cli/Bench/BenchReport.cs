@@ -12,12 +12,12 @@ internal static class BenchReport
     public static string Format(IReadOnlyList<BenchRow> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| host batch | events | batches | end to end | events/s | storage requests | per 1,000 events | floor requests | floor | end to end / floor | handler CPU per 1,000 events | handler peak working set |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| host batch | events | batches | end to end | events/s | storage requests | per 1,000 events | floor requests | floor | end to end / floor | handler CPU per 1,000 events | of it recompiling (warm-up) | handler peak working set |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             text.AppendLine(Invariant(
-                $"| {row.BatchSize:N0} | {row.Events:N0} | {row.Batches:N0} | {row.Elapsed.TotalSeconds:F2} s | {row.EventsPerSecond:N0} | {row.StorageRequests:N0} | {row.RequestsPerThousandEvents:F1} | {row.Floor.Requests:N0} | {row.Floor.Elapsed.TotalSeconds:F2} s | {row.EndToEndOverFloor:F1} | {row.HandlerCpuMsPerThousandEvents:N0} ms | {Megabytes(row.PeakWorkingSet)} |"));
+                $"| {row.BatchSize:N0} | {row.Events:N0} | {row.Batches:N0} | {row.Elapsed.TotalSeconds:F2} s | {row.EventsPerSecond:N0} | {row.StorageRequests:N0} | {row.RequestsPerThousandEvents:F1} | {row.Floor.Requests:N0} | {row.Floor.Elapsed.TotalSeconds:F2} s | {row.EndToEndOverFloor:F1} | {row.HandlerCpuMsPerThousandEvents:N0} ms | {Share(row.HandlerCompilationShare)} | {Megabytes(row.PeakWorkingSet)} |"));
         }
 
         var first = rows[0];
@@ -43,7 +43,11 @@ internal static class BenchReport
     /// <summary>The first line: what was run, where, and how busy the machine was.</summary>
     public static string Header(BenchSettings settings, double meanUploadBytes, string? azurite, string loadAtStart, string loadAtEnd) =>
         Invariant($"bench: {settings.Events:N0} events per row from {settings.Vehicles:N0} vehicles ({Percent(settings.MalformedShare)} malformed, {Percent(settings.GzipShare)} gzip, mean upload {meanUploadBytes:N0} bytes, seed {settings.Seed}), ") + Invariant(
-        $"{settings.Partitions} partitions, handler MaxConcurrency {settings.MaxConcurrency}; {Environment.ProcessorCount} cores, load average {loadAtStart} at start, {loadAtEnd} at end; Azurite: {azurite ?? "none"}");
+        $"{settings.Partitions} partitions, handler {HandlerKind(settings.HandlerPath)} with MaxConcurrency {settings.MaxConcurrency}; {Environment.ProcessorCount} cores, load average {loadAtStart} at start, {loadAtEnd} at end; Azurite: {azurite ?? "none"}");
+
+    private static string HandlerKind(string? path) => path is null ? "build output (JIT)" : Invariant($"{Path.GetFileName(path)} (published)");
+
+    private static string Share(double? share) => share is { } s ? Invariant($"{s * 100:F0}%") : "n/a";
 
     private static string Percent(double share) => Invariant($"{share * 100:0.##}%");
 

@@ -16,6 +16,7 @@ internal sealed record BenchRow(
     int Markers,
     int Quarantined,
     TimeSpan HandlerCpu,
+    TimeSpan? HandlerCompilationCpu,
     TimeSpan HostCpu,
     long? PeakWorkingSet,
     FloorResult Floor,
@@ -28,6 +29,9 @@ internal sealed record BenchRow(
     public double EndToEndOverFloor => Elapsed.TotalSeconds / Math.Max(Floor.Elapsed.TotalSeconds, 1e-6);
 
     public double HandlerCpuMsPerThousandEvents => HandlerCpu.TotalMilliseconds * 1000.0 / Math.Max(Events, 1);
+
+    /// <summary>The share of the handler's CPU its tiered-compilation thread took (warm-up, not work per event), or null off Linux.</summary>
+    public double? HandlerCompilationShare => HandlerCompilationCpu is { } jit && HandlerCpu > TimeSpan.Zero ? jit / HandlerCpu : null;
 
     public double HostCpuMsPerThousandEvents => HostCpu.TotalMilliseconds * 1000.0 / Math.Max(Events, 1);
 

@@ -41,17 +41,20 @@ internal sealed class BenchRowRunner(BenchSettings settings, AzuriteSettings azu
         {
             [HandlerSettingNames.MaxConcurrency] = settings.MaxConcurrency.ToString(CultureInfo.InvariantCulture),
         };
-        await using var handler = await HandlerLauncher.StartDevelopmentAsync(azurite.ConnectionString, handlerEnvironment, cancellationToken: cancellationToken);
+        await using var handler = await HandlerLauncher.StartDevelopmentAsync(
+            azurite.ConnectionString, handlerEnvironment, handlerPath: settings.HandlerPath, cancellationToken: cancellationToken);
         await WarmUpAsync(handler, cancellationToken);
 
         Say($"batch {batchSize}: delivering {events.Count} events in host batches of at most {batchSize} over {settings.Partitions} partitions...");
         using var self = Process.GetCurrentProcess();
         var handlerCpuBefore = handler.ProcessorTime();
+        var compilationBefore = CompilationThread.CpuTime(handler.ProcessId);
         var hostCpuBefore = CpuTime(self);
         var clock = Stopwatch.StartNew();
         var delivered = await new FunctionsHostEmulator(handler.Client, settings.Partitions, batchSize).DeliverAsync(events, cancellationToken);
         clock.Stop();
         var handlerCpu = handler.ProcessorTime() - handlerCpuBefore;
+        var compilation = CompilationThread.CpuTime(handler.ProcessId) - compilationBefore;
         var hostCpu = CpuTime(self) - hostCpuBefore;
         var peak = handler.PeakWorkingSetBytes();
 
@@ -73,7 +76,7 @@ internal sealed class BenchRowRunner(BenchSettings settings, AzuriteSettings azu
 
         return new BenchRow(batchSize, summary.Events, summary.Batches, summary.FailedBatches, summary.Accounted, summary.Surprises.Count,
             clock.Elapsed, summary.StorageRequests, BatchBudget(delivered), blobs.Markers, blobs.Quarantined,
-            handlerCpu, hostCpu, peak, floor, audit);
+            handlerCpu, compilation, hostCpu, peak, floor, audit);
     }
 
     // First requests pay for JIT compilation, connections and container creation; a long-running instance does not.

@@ -2,7 +2,8 @@ using Residency.Cli.Simulation;
 
 namespace Residency.Cli.Bench;
 
-/// <summary>What one `residency bench` run measures: the fleet, the host batch sizes (one row each) and the handler's concurrency.</summary>
+/// <summary>What one `residency bench` run measures: the fleet, the host batch sizes (one row each), the handler's concurrency and
+/// which handler (the build output, or a published executable at <see cref="HandlerPath"/>).</summary>
 internal sealed record BenchSettings(
     int Events,
     IReadOnlyList<int> BatchSizes,
@@ -11,7 +12,8 @@ internal sealed record BenchSettings(
     double MalformedShare,
     double GzipShare,
     int Seed,
-    int MaxConcurrency)
+    int MaxConcurrency,
+    string? HandlerPath = null)
 {
     /// <summary>
     /// The fleet every row replays. Nothing over 1 MB: Event Hubs refuses such events, so the host never delivers them.

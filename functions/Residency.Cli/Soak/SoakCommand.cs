@@ -55,7 +55,7 @@ internal static class SoakCommand
         {
             [HandlerSettingNames.MaxRequestMegabytes] = MaxRequestMegabytes.ToString(CultureInfo.InvariantCulture),
             [HandlerSettingNames.MaxInFlightMegabytes] = (4 * MaxRequestMegabytes).ToString(CultureInfo.InvariantCulture),
-        }, TimeSpan.FromMinutes(10), cancellationToken);
+        }, TimeSpan.FromMinutes(10), cancellationToken: cancellationToken);
         var blobs = ResidencyBlobClients.FromConnectionString(azurite.ConnectionString, StorageClientSettings.Development);
         var store = new ResidencyStore(blobs, StorageClientSettings.Development);
         await store.EnsureContainersAsync(cancellationToken);

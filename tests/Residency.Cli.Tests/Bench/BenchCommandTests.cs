@@ -34,6 +34,9 @@ public sealed class BenchCommandTests
             if (OperatingSystem.IsLinux())
             {
                 Assert.InRange(row.PeakMegabytes!.Value, 20, 4096);
+
+                // Read from the handler's tiered-compilation thread in /proc: a share of the handler's own CPU.
+                Assert.InRange(row.RecompilingPercent!.Value, 0, 100);
             }
 
             var detail = Detail(output, row.BatchSize);
@@ -100,7 +103,8 @@ public sealed class BenchCommandTests
             .Select(line => line.Split('|', StringSplitOptions.TrimEntries)[1..^1])
             .Select(cells => new TableRow(
                 (int)Parse(cells[0]), (int)Parse(cells[1]), (int)Parse(cells[2]), Parse(cells[4]), (long)Parse(cells[5]), Parse(cells[6]),
-                (long)Parse(cells[7]), Parse(cells[9]), cells[11] == "n/a" ? null : Parse(cells[11].Replace(" MB", "", StringComparison.Ordinal))))
+                (long)Parse(cells[7]), Parse(cells[9]), cells[11] == "n/a" ? null : Parse(cells[11].TrimEnd('%')),
+                cells[12] == "n/a" ? null : Parse(cells[12].Replace(" MB", "", StringComparison.Ordinal))))
             .ToList();
 
     private static string Detail(string output, int batchSize) =>
@@ -117,5 +121,5 @@ public sealed class BenchCommandTests
 
     private sealed record TableRow(
         int BatchSize, int Events, int Batches, double EventsPerSecond, long Requests, double RequestsPerThousand,
-        long FloorRequests, double EndToEndOverFloor, double? PeakMegabytes);
+        long FloorRequests, double EndToEndOverFloor, double? RecompilingPercent, double? PeakMegabytes);
 }
