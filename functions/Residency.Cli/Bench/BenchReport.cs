@@ -12,7 +12,7 @@ internal static class BenchReport
     public static string Format(IReadOnlyList<BenchRow> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| host batch | events | batches | end to end | events/s | storage requests | per 1,000 events | floor requests | floor | end to end / floor | handler CPU per 1,000 events | of it recompiling (warm-up) | handler peak working set |");
+        text.AppendLine("| host batch | events | batches | end to end | events/s | storage requests | per 1,000 events | floor requests | floor | end to end / floor | handler CPU per 1,000 events | of it compiling methods (warm-up) | handler peak working set |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {

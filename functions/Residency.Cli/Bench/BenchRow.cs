@@ -30,7 +30,7 @@ internal sealed record BenchRow(
 
     public double HandlerCpuMsPerThousandEvents => HandlerCpu.TotalMilliseconds * 1000.0 / Math.Max(Events, 1);
 
-    /// <summary>The share of the handler's CPU its tiered-compilation thread took (warm-up, not work per event), or null off Linux.</summary>
+    /// <summary>The share of the handler's CPU spent compiling methods (warm-up, not work per event), or null when the handler does not say.</summary>
     public double? HandlerCompilationShare => HandlerCompilationCpu is { } jit && HandlerCpu > TimeSpan.Zero ? jit / HandlerCpu : null;
 
     public double HostCpuMsPerThousandEvents => HostCpu.TotalMilliseconds * 1000.0 / Math.Max(Events, 1);

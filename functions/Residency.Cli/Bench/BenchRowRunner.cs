@@ -48,13 +48,13 @@ internal sealed class BenchRowRunner(BenchSettings settings, AzuriteSettings azu
         Say($"batch {batchSize}: delivering {events.Count} events in host batches of at most {batchSize} over {settings.Partitions} partitions...");
         using var self = Process.GetCurrentProcess();
         var handlerCpuBefore = handler.ProcessorTime();
-        var compilationBefore = CompilationThread.CpuTime(handler.ProcessId);
+        var compilationBefore = await HandlerCompilation.ReadAsync(handler, cancellationToken);
         var hostCpuBefore = CpuTime(self);
         var clock = Stopwatch.StartNew();
         var delivered = await new FunctionsHostEmulator(handler.Client, settings.Partitions, batchSize).DeliverAsync(events, cancellationToken);
         clock.Stop();
         var handlerCpu = handler.ProcessorTime() - handlerCpuBefore;
-        var compilation = CompilationThread.CpuTime(handler.ProcessId) - compilationBefore;
+        var compilation = await HandlerCompilation.ReadAsync(handler, cancellationToken) - compilationBefore;
         var hostCpu = CpuTime(self) - hostCpuBefore;
         var peak = handler.PeakWorkingSetBytes();
 

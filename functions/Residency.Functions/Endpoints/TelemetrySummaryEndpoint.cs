@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime;
 using Residency.Functions.Telemetry;
 using Residency.Ingest.Telemetry;
 
@@ -5,7 +7,8 @@ namespace Residency.Functions.Endpoints;
 
 /// <summary>
 /// GET /telemetry/summary, in Development only: the ingest instruments summed by a MeterListener in this process, one
-/// line each (counts, reason codes, durations; never an identifier), for local-run, bench and soak to print.
+/// line each (counts, reason codes, durations; never an identifier), for local-run, bench and soak to print, and last the
+/// time this process has spent compiling methods (<see cref="JitLine"/>), which bench uses to tell warm-up from work.
 /// </summary>
 internal static class TelemetrySummaryEndpoint
 {
@@ -20,6 +23,13 @@ internal static class TelemetrySummaryEndpoint
         }
 
         var summary = app.Services.GetRequiredService<MetricsSummary>();
-        app.MapGet(Route, () => Results.Text(string.Join('\n', summary.Lines()) + "\n", "text/plain"));
+        app.MapGet(Route, () => Results.Text(string.Join('\n', [.. summary.Lines(), JitLine()]) + "\n", "text/plain"));
     }
+
+    /// <summary>The JIT's total time on every thread of this process (first compilations and tiered recompilations).</summary>
+    internal static string JitLine() => string.Create(
+        CultureInfo.InvariantCulture, $"{JitLinePrefix}{JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, {JitInfo.GetCompiledMethodCount()} methods");
+
+    /// <summary>How <see cref="JitLine"/> starts.</summary>
+    public const string JitLinePrefix = "dotnet.jit.compilation.time: ";
 }

@@ -35,8 +35,6 @@ public sealed class BenchCommandTests
             {
                 Assert.InRange(row.PeakMegabytes!.Value, 20, 4096);
 
-                // Read from the handler's tiered-compilation thread in /proc: a share of the handler's own CPU.
-                Assert.InRange(row.RecompilingPercent!.Value, 0, 100);
             }
 
             var detail = Detail(output, row.BatchSize);
@@ -47,6 +45,9 @@ public sealed class BenchCommandTests
             Assert.Equal(row.FloorRequests, Number(detail, @"floor ([\d,]+) blobs"));
             Assert.True(Number(detail, @"\+ ([\d,]+) quarantine entries") > 0, detail);
         }
+
+        // The handler's JIT clock, read before and after each row: a share of its CPU. A new handler compiles every row.
+        Assert.All(rows, row => Assert.InRange(row.CompilingPercent!.Value, 1, 100));
 
         // The same events in larger batches: fewer batches, fewer requests.
         Assert.True(rows[1].Batches < rows[0].Batches, output);
@@ -121,5 +122,5 @@ public sealed class BenchCommandTests
 
     private sealed record TableRow(
         int BatchSize, int Events, int Batches, double EventsPerSecond, long Requests, double RequestsPerThousand,
-        long FloorRequests, double EndToEndOverFloor, double? RecompilingPercent, double? PeakMegabytes);
+        long FloorRequests, double EndToEndOverFloor, double? CompilingPercent, double? PeakMegabytes);
 }
