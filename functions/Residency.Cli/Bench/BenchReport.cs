@@ -12,12 +12,12 @@ internal static class BenchReport
     public static string Format(IReadOnlyList<BenchRow> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("| host batch | events | batches | end to end | events/s | storage requests | per 1,000 events | floor requests | floor | end to end / floor | handler CPU per 1,000 events | of it compiling methods (warm-up) | handler peak working set |");
+        text.AppendLine("| host batch | events | batches | end to end | events/s | storage requests | per 1,000 events | floor requests | floor | end to end / floor | handler CPU per 1,000 events | handler JIT time per 1,000 events (warm-up) | handler peak working set |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var row in rows)
         {
             text.AppendLine(Invariant(
-                $"| {row.BatchSize:N0} | {row.Events:N0} | {row.Batches:N0} | {row.Elapsed.TotalSeconds:F2} s | {row.EventsPerSecond:N0} | {row.StorageRequests:N0} | {row.RequestsPerThousandEvents:F1} | {row.Floor.Requests:N0} | {row.Floor.Elapsed.TotalSeconds:F2} s | {row.EndToEndOverFloor:F1} | {row.HandlerCpuMsPerThousandEvents:N0} ms | {Share(row.HandlerCompilationShare)} | {Megabytes(row.PeakWorkingSet)} |"));
+                $"| {row.BatchSize:N0} | {row.Events:N0} | {row.Batches:N0} | {row.Elapsed.TotalSeconds:F2} s | {row.EventsPerSecond:N0} | {row.StorageRequests:N0} | {row.RequestsPerThousandEvents:F1} | {row.Floor.Requests:N0} | {row.Floor.Elapsed.TotalSeconds:F2} s | {row.EndToEndOverFloor:F1} | {row.HandlerCpuMsPerThousandEvents:N0} ms | {Milliseconds(row.HandlerCompilationMsPerThousandEvents)} | {Megabytes(row.PeakWorkingSet)} |"));
         }
 
         var first = rows[0];
@@ -47,7 +47,7 @@ internal static class BenchReport
 
     private static string HandlerKind(string? path) => path is null ? "build output (JIT)" : Invariant($"{Path.GetFileName(path)} (published)");
 
-    private static string Share(double? share) => share is { } s ? Invariant($"{s * 100:F0}%") : "n/a";
+    private static string Milliseconds(double? value) => value is { } ms ? Invariant($"{ms:N0} ms") : "n/a";
 
     private static string Percent(double share) => Invariant($"{share * 100:0.##}%");
 

@@ -6,7 +6,8 @@ namespace Residency.Cli.Bench;
 
 /// <summary>
 /// The time the handler has spent compiling methods so far, from the last line of its Development telemetry summary
-/// (the runtime's own JIT clock). A row's delta is its warm-up, as opposed to its work per event.
+/// (the runtime's own JIT clock, which counts elapsed time inside the JIT, not CPU). A row's delta is its warm-up, as
+/// opposed to its work per event.
 /// </summary>
 internal static partial class HandlerCompilation
 {
