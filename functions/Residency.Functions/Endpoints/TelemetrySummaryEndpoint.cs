@@ -28,8 +28,5 @@ internal static class TelemetrySummaryEndpoint
 
     /// <summary>The JIT's total time on every thread of this process (first compilations and tiered recompilations).</summary>
     internal static string JitLine() => string.Create(
-        CultureInfo.InvariantCulture, $"{JitLinePrefix}{JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, {JitInfo.GetCompiledMethodCount()} methods");
-
-    /// <summary>How <see cref="JitLine"/> starts.</summary>
-    public const string JitLinePrefix = "dotnet.jit.compilation.time: ";
+        CultureInfo.InvariantCulture, $"dotnet.jit.compilation.time: {JitInfo.GetCompilationTime().TotalMilliseconds:0} ms, {JitInfo.GetCompiledMethodCount()} methods");
 }
