@@ -38,8 +38,12 @@ public sealed class UploadClassifier
     /// <summary>The id of the pseudonymization key.</summary>
     public string KeyId => _key.KeyId;
 
-    /// <summary>Classifies one UTF-8 JSON upload; throws <see cref="UploadRejectedException"/> when it is not a valid upload.</summary>
-    public ClassifiedUpload Classify(ReadOnlySpan<byte> utf8Json)
+    /// <summary>
+    /// Classifies one UTF-8 JSON upload; throws <see cref="UploadRejectedException"/> when it is not a valid upload. The
+    /// fragments are written into <paramref name="arena"/> when one is given (they live until it is disposed), else into
+    /// a new array of their own.
+    /// </summary>
+    public ClassifiedUpload Classify(ReadOnlySpan<byte> utf8Json, FragmentArena? arena = null)
     {
         if (utf8Json.Length > _options.MaxPayloadBytes)
         {
@@ -74,7 +78,7 @@ public sealed class UploadClassifier
             }
 
             RequireEnvelope(session);
-            return ResultBuilder.Build(session, utf8Json, _policy, _key.KeyId);
+            return ResultBuilder.Build(session, utf8Json, _policy, _key.KeyId, arena);
         }
         finally
         {

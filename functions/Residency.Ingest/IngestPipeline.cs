@@ -86,8 +86,12 @@ public sealed class IngestPipeline
         var sequenceNumbers = batch.Events.Select(e => e.SequenceNumber).ToArray();
         await EnsureContainersAsync(storageToken);
         var committedThrough = await _store.GetCommittedThroughAsync(partitionId, storageToken);
+
+        // The batch's fragments are read only while its level blobs are built, inside the commit: pooled memory for
+        // them goes back when this method ends, whichever way (every task that reads them has finished by then).
+        using var arena = new FragmentArena();
         var prepared = Prepare(
-            batch.Events.Where(e => e.SequenceNumber > committedThrough).DistinctBy(e => e.SequenceNumber).ToList(), cancellationToken);
+            batch.Events.Where(e => e.SequenceNumber > committedThrough).DistinctBy(e => e.SequenceNumber).ToList(), arena, cancellationToken);
 
         // Classified events no longer need their bodies (quarantined ones keep theirs in the prepared event).
         batch = null!;
@@ -149,7 +153,7 @@ public sealed class IngestPipeline
     }
 
     // Decoding and classification are CPU work: spread them over the cores, keeping input order.
-    private (PreparedEvent Event, EventOutcome Outcome)[] Prepare(List<IngestEvent> events, CancellationToken cancellationToken)
+    private (PreparedEvent Event, EventOutcome Outcome)[] Prepare(List<IngestEvent> events, FragmentArena arena, CancellationToken cancellationToken)
     {
         var prepared = new (PreparedEvent, EventOutcome)[events.Count];
         var frameBudget = _frames.NewBudget();
@@ -157,7 +161,7 @@ public sealed class IngestPipeline
         {
             Parallel.For(0, events.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-                i => prepared[i] = PrepareEvent(events[i], frameBudget));
+                i => prepared[i] = PrepareEvent(events[i], frameBudget, arena));
         }
         catch (AggregateException e)
         {
@@ -168,7 +172,7 @@ public sealed class IngestPipeline
         return prepared;
     }
 
-    private (PreparedEvent, EventOutcome) PrepareEvent(IngestEvent e, FrameBudget frameBudget)
+    private (PreparedEvent, EventOutcome) PrepareEvent(IngestEvent e, FrameBudget frameBudget, FragmentArena arena)
     {
         if (e.TransportError is { } transportError)
         {
@@ -199,7 +203,7 @@ public sealed class IngestPipeline
         {
             try
             {
-                upload = _classifier.Classify(staged.Utf8.Span);
+                upload = _classifier.Classify(staged.Utf8.Span, arena);
                 IngestMetrics.RecordClassification(classifying, classified: true);
             }
             catch (UploadRejectedException ex)

@@ -23,6 +23,10 @@ public class ClassifyBenchmarks : IDisposable
     private ArrayBufferWriter<byte> _copyBuffer = null!;
     private Utf8JsonWriter _copyWriter = null!;
     private byte[] _unescaped = new byte[1024];
+    private FragmentArena _arena = new();
+    private int _arenaEvents;
+
+    private const int BatchEvents = 1000;
 
     /// <summary>The sample upload (samples/uploads/NAME.json): 2-4 KB uploads (account: pseudonymized and masked fields, identifiers in
     /// Chinese free text, unknown fields), one 500-point trajectory (45 KB), and the generated 1 MB worst cases (<see cref="WorstCaseUploads"/>).</summary>
@@ -50,6 +54,7 @@ public class ClassifyBenchmarks : IDisposable
     public void Dispose()
     {
         _copyWriter?.Dispose();
+        _arena.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -82,6 +87,20 @@ public class ClassifyBenchmarks : IDisposable
 
     [Benchmark(Description = "classify")]
     public int Classify() => _classifier.Classify(_payload).Fragments.Count;
+
+    /// <summary>As the handler classifies: into a batch's pooled arena, given back every 1,000 events (one host batch).</summary>
+    [Benchmark(Description = "classify into a batch's arena")]
+    public int ClassifyIntoArena()
+    {
+        if (++_arenaEvents == BatchEvents)
+        {
+            _arena.Dispose();
+            _arena = new FragmentArena();
+            _arenaEvents = 0;
+        }
+
+        return _classifier.Classify(_payload, _arena).Fragments.Count;
+    }
 
     private ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader)
     {

@@ -5,7 +5,7 @@ namespace Residency.Classification.Streaming;
 /// <summary>Turns a finished session into a <see cref="ClassifiedUpload"/>: tags, fragments (envelope + body) and the record level.</summary>
 internal static class ResultBuilder
 {
-    public static ClassifiedUpload Build(ClassificationSession s, ReadOnlySpan<byte> input, ClassificationPolicy policy, string keyId)
+    public static ClassifiedUpload Build(ClassificationSession s, ReadOnlySpan<byte> input, ClassificationPolicy policy, string keyId, FragmentArena? arena)
     {
         var tags = s.Tags.Tags;
         var fields = new FieldTag[tags.Count];
@@ -41,7 +41,8 @@ internal static class ResultBuilder
 
         Span<int> dominant = stackalloc int[DataLevels.All.Count];
         DominantCategories(s, policy.CategoryCount, dominant);
-        var bytes = new byte[total];
+        Memory<byte> bytes = arena is null ? new byte[total] : arena.Take(total);
+        var span = bytes.Span;
         var fragments = new ClassifiedFragment[touched];
         var position = 0;
         var index = 0;
@@ -54,7 +55,6 @@ internal static class ResultBuilder
             }
 
             var start = position;
-            var span = bytes.AsSpan();
             Append(span, ref position, "{\"messageId\":\""u8);
             Append(span, ref position, s.MessageIdBytes.AsSpan(0, s.MessageIdLength));
             Append(span, ref position, "\",\"vehicleKey\":\""u8);
@@ -63,7 +63,7 @@ internal static class ResultBuilder
             Append(span, ref position, capturedAt);
             Append(span, ref position, ","u8);
             Append(span, ref position, body[1..]);
-            fragments[index++] = new ClassifiedFragment(lvl, dominant[(int)lvl] < 0 ? "unclassified" : CategoryName(s, dominant[(int)lvl]), new ReadOnlyMemory<byte>(bytes, start, position - start));
+            fragments[index++] = new ClassifiedFragment(lvl, dominant[(int)lvl] < 0 ? "unclassified" : CategoryName(s, dominant[(int)lvl]), bytes[start..position]);
         }
 
         IReadOnlyList<IdentifiedSubject> subjects = s.Subjects.Subjects.Count == 0 ? [] : s.Subjects.Subjects.ToArray();
