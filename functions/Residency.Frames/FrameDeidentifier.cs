@@ -1,23 +1,19 @@
 using System.Diagnostics;
-using Residency.Frames.Faces;
 using Residency.Frames.Imaging;
 using Residency.Frames.Inference;
-using Residency.Frames.Text;
 using SkiaSharp;
 
 namespace Residency.Frames;
 
 /// <summary>
 /// Blurs faces and licence plates in exterior camera frames before storage (Automotive Data Provisions Art. 3 and 8,
-/// GB/T 41871-2022). Create one per process: loading verifies and compiles the models. <see cref="Deidentify"/> is safe to
+/// GB/T 41871-2022). Create one per process: creating one verifies the models and starts compiling them. <see cref="Deidentify"/> is safe to
 /// call from many threads at once; each call uses the inference threads of <see cref="FrameDeidentifierSettings"/>.
 /// </summary>
 public sealed class FrameDeidentifier : IDisposable
 {
-    private readonly BlazeFaceDetector _faces;
-    private readonly TextDetector _textDetector;
-    private readonly TextRecognizer _recognizer;
-    private readonly PlateFinder _plates;
+    private readonly Task<CompiledModels> _models;
+    private readonly EventHandler _waitAtExit;
     private int _disposed;
 
     /// <summary>Loads the models from <c>frame-models/</c> beside the application, one inference thread per call.</summary>
@@ -26,29 +22,24 @@ public sealed class FrameDeidentifier : IDisposable
     {
     }
 
-    /// <summary>Loads and verifies the models; throws <see cref="ModelIntegrityException"/> naming the file when one is missing or not the pinned one.</summary>
+    /// <summary>Reads and verifies the models, then compiles them in the background (<see cref="Compiled"/>); throws
+    /// <see cref="ModelIntegrityException"/> naming the file when one is missing or not the pinned one.</summary>
     public FrameDeidentifier(FrameDeidentifierSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        var faces = VerifiedModels.Read(settings.ModelDirectory, ModelFiles.Faces);
-        var detection = VerifiedModels.Read(settings.ModelDirectory, ModelFiles.TextDetection);
-        var recognition = VerifiedModels.Read(settings.ModelDirectory, ModelFiles.TextRecognition);
-        var keys = VerifiedModels.Read(settings.ModelDirectory, ModelFiles.RecognitionKeys);
-        _faces = new BlazeFaceDetector(faces, settings);
-        try
-        {
-            _textDetector = new TextDetector(detection, settings);
-            _recognizer = new TextRecognizer(recognition, keys, settings);
-            _plates = new PlateFinder(_recognizer);
-        }
-        catch
-        {
-            _faces.Dispose();
-            _textDetector?.Dispose();
-            throw;
-        }
+        var verified = VerifiedModelBytes.Read(settings.ModelDirectory);
+
+        // Compiling takes about 0.4 s, a third of a new handler's start: it runs while the handler starts listening, and
+        // the first frame waits for it. A process must not exit while ONNX Runtime compiles (a short-lived CLI run that
+        // did crashed), so the process's exit waits for it too.
+        _models = Task.Run(() => CompiledModels.Compile(verified, settings));
+        _waitAtExit = (_, _) => WaitForCompile();
+        AppDomain.CurrentDomain.ProcessExit += _waitAtExit;
     }
+
+    /// <summary>Completes when the models are compiled; faults with the reason when they cannot be.</summary>
+    public Task Compiled => _models;
 
     /// <summary>The pinned SHA-256 (lower-case hex) of every model file, by file name: a loaded de-identifier runs exactly
     /// these, so a stored frame can name what de-identified it.</summary>
@@ -62,6 +53,7 @@ public sealed class FrameDeidentifier : IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         options ??= FrameOptions.Default;
         options.Validate();
+        var models = _models.GetAwaiter().GetResult();
 
         var start = Stopwatch.GetTimestamp();
         using var data = SKData.CreateCopy(encodedImage.Span);
@@ -90,7 +82,7 @@ public sealed class FrameDeidentifier : IDisposable
             if (options.Detectors.HasFlag(FrameDetectors.Faces))
             {
                 var stage = Stopwatch.GetTimestamp();
-                foreach (var face in _faces.Detect(image, options.MinFaceConfidence, options.FaceTiling))
+                foreach (var face in models.Faces.Detect(image, options.MinFaceConfidence, options.FaceTiling))
                 {
                     regions.Add(ToRegion(RegionKind.Face, face.Left, face.Top, face.Right, face.Bottom, face.Score, width, height));
                 }
@@ -101,10 +93,10 @@ public sealed class FrameDeidentifier : IDisposable
             if ((options.Detectors & (FrameDetectors.Plates | FrameDetectors.AllText)) != 0)
             {
                 var stage = Stopwatch.GetTimestamp();
-                var boxes = _textDetector.Detect(image, options.TextDetectionSide, options.MinTextConfidence);
+                var boxes = models.TextDetector.Detect(image, options.TextDetectionSide, options.MinTextConfidence);
                 textDetection = Stopwatch.GetElapsedTime(stage);
                 stage = Stopwatch.GetTimestamp();
-                foreach (var (box, kind) in _plates.Find(image, boxes, options.Detectors))
+                foreach (var (box, kind) in models.Plates.Find(image, boxes, options.Detectors))
                 {
                     var bounds = box.Bounds;
                     regions.Add(ToRegion(kind, bounds.Left, bounds.Top, bounds.Right, bounds.Bottom, box.Score, width, height));
@@ -148,10 +140,16 @@ public sealed class FrameDeidentifier : IDisposable
             return;
         }
 
-        _faces.Dispose();
-        _textDetector.Dispose();
-        _recognizer.Dispose();
+        AppDomain.CurrentDomain.ProcessExit -= _waitAtExit;
+        WaitForCompile();
+        if (_models.IsCompletedSuccessfully)
+        {
+            _models.Result.Dispose();
+        }
     }
+
+    /// <summary>Blocks until the compilation has ended, whether or not it succeeded.</summary>
+    private void WaitForCompile() => Task.WhenAny(_models).GetAwaiter().GetResult();
 
     private static FrameRegion ToRegion(RegionKind kind, float left, float top, float right, float bottom, float score, int width, int height)
     {

@@ -25,9 +25,12 @@ internal static partial class HandlerApp
         await using var app = Build(CreateBuilder(args));
         try
         {
-            // The pipeline loads and verifies the frame models: a changed model stops the handler here, not at the first frame.
-            _ = app.Services.GetRequiredService<IngestPipeline>();
+            // The pipeline verifies the frame models: a changed model stops the handler here, not at the first frame.
+            var pipeline = app.Services.GetRequiredService<IngestPipeline>();
             await app.StartAsync();
+
+            // The models compile while the handler starts listening; a model that cannot be compiled stops it.
+            await pipeline.FrameModelsCompiled;
         }
         catch (ModelIntegrityException ex)
         {

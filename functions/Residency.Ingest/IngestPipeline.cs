@@ -45,6 +45,10 @@ public sealed class IngestPipeline
     /// <summary>The SHA-256 stamp of the policy every event is classified with.</summary>
     public string PolicySha256 => _policy.Sha256;
 
+    /// <summary>Completes when the frame models this pipeline uses are compiled (they compile in the background, and the
+    /// first frame waits for them); faults when they cannot be.</summary>
+    public Task FrameModelsCompiled => _frames.ModelsCompiled;
+
     /// <summary>
     /// Stores or quarantines every event of the batch not committed before, exactly once. Idempotent: a redelivered
     /// batch changes nothing. Throws <see cref="StorageUnavailableException"/> when storage cannot be reached after

@@ -15,9 +15,23 @@ public sealed class ModelIntegrityTests : IDisposable
     }
 
     [Fact]
-    public void The_copied_models_load()
+    public async Task The_copied_models_load_and_compile()
     {
         using var deidentifier = new FrameDeidentifier(new FrameDeidentifierSettings { ModelDirectory = _directory });
+        await deidentifier.Compiled;
+
+        Assert.True(deidentifier.Compiled.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public void Disposing_while_the_models_compile_waits_for_the_compilation()
+    {
+        // Releasing sessions ONNX Runtime is still building, or exiting meanwhile, crashes the process.
+        var deidentifier = new FrameDeidentifier(new FrameDeidentifierSettings { ModelDirectory = _directory });
+        deidentifier.Dispose();
+
+        Assert.True(deidentifier.Compiled.IsCompleted);
+        Assert.Throws<ObjectDisposedException>(() => deidentifier.Deidentify(File.ReadAllBytes(Path.Combine(_directory, "ppocr_keys_v1.txt"))));
     }
 
     [Theory]

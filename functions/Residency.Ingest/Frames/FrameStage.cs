@@ -48,6 +48,9 @@ public sealed class FrameStage
     /// <summary>True when the policy de-identifies any frames.</summary>
     public bool Enabled => _quotedNames.Length > 0;
 
+    /// <summary>Completes when the frame models are compiled (at once when this stage has none); faults when they cannot be.</summary>
+    public Task ModelsCompiled => _deidentifier?.Compiled ?? Task.CompletedTask;
+
     /// <summary>A budget for one invocation's frames.</summary>
     public FrameBudget NewBudget() => new(_options);
 
