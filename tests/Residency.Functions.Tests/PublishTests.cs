@@ -55,6 +55,8 @@ public sealed class PublishTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(app, "VehicleIngest", "function.json")));
         Assert.True(File.Exists(Path.Combine(app, "handler", "libcoreclr.so")), "the handler is self-contained");
+        // One composite ReadyToRun image for the framework and the app: generic code across assemblies is precompiled too.
+        Assert.True(File.Exists(Path.Combine(app, "handler", "Residency.Functions.r2r.dll")), "the handler is compiled ahead of time as one composite image");
         Assert.False(File.Exists(Path.Combine(app, "handler", "host.json")));
 
         using (var zip = ZipFile.OpenRead(Path.Combine(_output, "residency-functions.zip")))
