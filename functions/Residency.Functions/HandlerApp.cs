@@ -107,7 +107,8 @@ internal static partial class HandlerApp
         });
 
         var app = builder.Build();
-        app.MapGet("/", () => Results.Json(new Dictionary<string, string> { ["status"] = "ready" }, contentType: "application/json"));
+        // A fixed body needs no serializer: the handler keeps clear of reflection-based JSON, which Native AOT cannot compile.
+        app.MapGet("/", () => Results.Text("{\"status\":\"ready\"}", "application/json", System.Text.Encoding.UTF8));
         app.MapPost(VehicleIngestEndpoint.Route, VehicleIngestEndpoint.HandleAsync);
         app.MapPost(CloseDaysEndpoint.Route, CloseDaysEndpoint.HandleAsync);
         app.MapTelemetrySummary();

@@ -24,6 +24,7 @@ public sealed class HandlerContractTests(AzuriteFixture azurite) : IAsyncLifetim
         using var response = await http.GetAsync(_handler.Client.BaseUri);
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("{\"status\":\"ready\"}", await response.Content.ReadAsStringAsync());
     }
 
     [Theory]
