@@ -43,6 +43,7 @@ internal static class LocalRunCommand
             }
         });
         var partitions = new Option<int>("--partitions") { Description = "Event Hubs partitions to emulate.", DefaultValueFactory = _ => 4 }.Within(1, 1024);
+        var handler = HandlerPathOption.Create();
         var command = new Command("local-run",
             "Run the pipeline locally end to end: Azurite, the handler, a simulated fleet, and a summary of where every upload went (exit 0 all accounted for, 1 not, 2 usage).");
         fleet.AddTo(command);
@@ -50,15 +51,16 @@ internal static class LocalRunCommand
         command.Options.Add(partitions);
         command.Options.Add(report);
         command.Options.Add(otlp);
+        command.Options.Add(handler);
         command.SetGuardedAction((parse, cancellationToken) => RunAsync(
             fleet.Read(parse, allowOversized: true), parse.GetValue(partitions), parse.GetValue(keep), parse.GetValue(report),
-            LocalTelemetry.ParseCollector(parse.GetValue(otlp)), context,
+            LocalTelemetry.ParseCollector(parse.GetValue(otlp)), parse.GetValue(handler)?.FullName, context,
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        FleetRequest request, int partitionCount, bool keep, string? reportFolder, Uri? otlp, CliContext context, TextWriter output,
+        FleetRequest request, int partitionCount, bool keep, string? reportFolder, Uri? otlp, string? handlerPath, CliContext context, TextWriter output,
         TextWriter error, CancellationToken cancellationToken)
     {
         await error.WriteLineAsync("local-run: starting Azurite...");
@@ -68,7 +70,7 @@ internal static class LocalRunCommand
         var blobs = ResidencyBlobClients.FromConnectionString(connectionString, StorageClientSettings.Development);
         await error.WriteLineAsync($"local-run: Azurite blob endpoint {blobs.Uri}");
         await error.WriteLineAsync("local-run: starting the handler as the Functions host does...");
-        await using var handler = await HandlerLauncher.StartDevelopmentAsync(connectionString, LocalTelemetry.Settings(otlp), cancellationToken: cancellationToken);
+        await using var handler = await HandlerLauncher.StartDevelopmentAsync(connectionString, LocalTelemetry.Settings(otlp), handlerPath: handlerPath, cancellationToken: cancellationToken);
         await error.WriteLineAsync($"local-run: handler ready at {handler.BaseUri} (POST /VehicleIngest)");
 
         // Event Hubs' clock replayed from two minutes before midnight China time, one second per event: the batches of

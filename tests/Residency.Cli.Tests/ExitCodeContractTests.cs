@@ -31,6 +31,8 @@ public sealed class ExitCodeContractTests : IDisposable
         { 2, ["local-run", "--partitions", "0"] },
         { 2, ["local-run", "--kinds", "lorry=1"] },
         { 2, ["local-run", "--count", "-1"] },
+        { 2, ["local-run", "--handler", "no-such-handler"] },
+        { 2, ["bench", "--handler", "no-such-handler"] },
         { 2, ["vehicle", "key"] },
         { 2, ["vehicle", "key", "NOT-A-VIN"] },
         { 2, ["vehicle", "find"] },

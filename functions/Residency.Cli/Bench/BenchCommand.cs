@@ -33,11 +33,7 @@ internal static class BenchCommand
         {
             Description = "Also run the first batch size with the handler's telemetry off and on (OTLP to a local sink), alternately, and print its CPU cost.",
         };
-        var handler = new Option<FileInfo>("--handler")
-        {
-            Description = "The handler to run: a published executable (build/publish-functions.sh writes artifacts/functions/app/handler/Residency.Functions), " +
-                "as production runs it; default the build output.",
-        }.AcceptExistingOnly();
+        var handler = HandlerPathOption.Create();
         var command = new Command("bench",
             "Measure the pipeline end to end (generated fleet -> real handler over HTTP -> Azurite) at each host batch size: events/s, storage " +
             "requests per 1,000 events, the floor (the same stored bytes as plain puts) and the handler's peak working set.");

@@ -43,9 +43,7 @@ internal static class BenchReport
     /// <summary>The first line: what was run, where, and how busy the machine was.</summary>
     public static string Header(BenchSettings settings, double meanUploadBytes, string? azurite, string loadAtStart, string loadAtEnd) =>
         Invariant($"bench: {settings.Events:N0} events per row from {settings.Vehicles:N0} vehicles ({Percent(settings.MalformedShare)} malformed, {Percent(settings.GzipShare)} gzip, mean upload {meanUploadBytes:N0} bytes, seed {settings.Seed}), ") + Invariant(
-        $"{settings.Partitions} partitions, handler {HandlerKind(settings.HandlerPath)} with MaxConcurrency {settings.MaxConcurrency}; {Environment.ProcessorCount} cores, load average {loadAtStart} at start, {loadAtEnd} at end; Azurite: {azurite ?? "none"}");
-
-    private static string HandlerKind(string? path) => path is null ? "build output (JIT)" : Invariant($"{Path.GetFileName(path)} (published)");
+        $"{settings.Partitions} partitions, handler {HandlerPathOption.Describe(settings.HandlerPath)} with MaxConcurrency {settings.MaxConcurrency}; {Environment.ProcessorCount} cores, load average {loadAtStart} at start, {loadAtEnd} at end; Azurite: {azurite ?? "none"}");
 
     private static string Milliseconds(double? value) => value is { } ms ? Invariant($"{ms:N0} ms") : "n/a";
 

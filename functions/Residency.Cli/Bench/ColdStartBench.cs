@@ -24,11 +24,7 @@ internal static class ColdStartBench
     public static Command Create(CliContext context)
     {
         var runs = new Option<int>("--runs") { Description = "Cold starts to time.", DefaultValueFactory = _ => 7 }.Within(1, 100);
-        var handler = new Option<FileInfo>("--handler")
-        {
-            Description = "The handler to start: a published executable (build/publish-functions.sh writes artifacts/functions/app/handler/Residency.Functions) " +
-                "or an assembly; default the build output, which the JIT compiles.",
-        }.AcceptExistingOnly();
+        var handler = HandlerPathOption.Create();
         var policy = new Option<FileInfo>("--policy")
         {
             Description = "A policy file for the handler (default the built-in policy, which de-identifies frames and so loads the models at start).",
@@ -61,9 +57,8 @@ internal static class ColdStartBench
             await error.WriteLineAsync(Invariant($"bench cold-start: run {run}/{runs}: GET / answered after {timings[^1].Answered.TotalMilliseconds:F0} ms, first 200 after {timings[^1].FirstOk.TotalMilliseconds:F0} ms"));
         }
 
-        var kind = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? "assembly, JIT" : "published executable";
         await output.WriteLineAsync(Invariant(
-            $"bench cold-start: {runs} start(s) of {Path.GetFileName(path)} ({kind}), policy {(policyPath is null ? "built in" : Path.GetFileName(policyPath))}; {Environment.ProcessorCount} cores, load average {LoadAverage.Read()}; Azurite: {azurite.Description}"));
+            $"bench cold-start: {runs} start(s) of {HandlerPathOption.Describe(path)}, policy {(policyPath is null ? "built in" : Path.GetFileName(policyPath))}; {Environment.ProcessorCount} cores, load average {LoadAverage.Read()}; Azurite: {azurite.Description}"));
         await output.WriteLineAsync("| | min | median | max |");
         await output.WriteLineAsync("|---|---:|---:|---:|");
         await output.WriteLineAsync(Row("process start to GET / answered", timings.Select(t => t.Answered)));
