@@ -7,8 +7,9 @@ namespace Residency.Frames;
 
 /// <summary>
 /// Blurs faces and licence plates in exterior camera frames before storage (Automotive Data Provisions Art. 3 and 8,
-/// GB/T 41871-2022). Create one per process: creating one verifies the models and starts compiling them. <see cref="Deidentify"/> is safe to
-/// call from many threads at once; each call uses the inference threads of <see cref="FrameDeidentifierSettings"/>.
+/// GB/T 41871-2022). Create one per process: creating one verifies the models and starts compiling them.
+/// <see cref="Deidentify"/> is safe to call from many threads at once; each call uses the inference threads of
+/// <see cref="FrameDeidentifierSettings"/>.
 /// </summary>
 public sealed class FrameDeidentifier : IDisposable
 {
