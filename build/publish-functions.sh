@@ -19,6 +19,10 @@ if [[ "${1:-}" == "--native" ]]; then
   command -v clang >/dev/null || { echo "publish-functions: --native needs clang and zlib to link (Debian: apt-get install clang zlib1g-dev)" >&2; exit 1; }
   compile=(-p:PublishAot=true)
 fi
+if [[ "${1:-}" == -* || $# -gt 1 ]]; then
+  echo "publish-functions: usage: build/publish-functions.sh [--native] [output-dir]" >&2
+  exit 2
+fi
 
 out="${1:-artifacts/functions}"
 mkdir -p "$out"
