@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Residency.Benchmarks;
 
 /// <summary>
-/// Classifies one upload over and over for a fixed time, so a sampling profiler (dotnet-trace) attached to this process
+/// Classifies one upload over and over for a fixed time, so a sampling profiler (perf, as docs/performance.md shows, or dotnet-trace) attached to this process
 /// sees only the classifier: `--profile-loop telemetry 20`.
 /// </summary>
 internal static class ProfileLoop
